@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 import nodesemver
@@ -62,7 +62,7 @@ class TaroVersion:
     """
 
     key: tuple[object, ...]
-    text: str
+    text: str = field(compare=False)
 
     @classmethod
     def parse(cls, text: str) -> TaroVersion:
@@ -111,7 +111,7 @@ class RuntimeVersion:
     """
 
     key: tuple[int, ...]
-    text: str
+    text: str = field(compare=False)
 
     @classmethod
     def parse(cls, text: str) -> RuntimeVersion:

@@ -139,7 +139,7 @@ def _matrix(
 
 def _from_payload(payload: dict[str, Any], digest: str) -> Matrix:
     def nowhere(path: str):  # type: ignore[no-untyped-def]
-        return lambda at: Location(path)
+        return lambda at, key=False: Location(path)
 
     built: dict[str, dict[str, Any]] = {}
     for section, kind in (("platforms", "platform"), ("catalogues", "catalogue"), ("usage", "usage")):

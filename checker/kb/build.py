@@ -38,7 +38,7 @@ from checker.versions import RuntimeVersion, Scheme, Version, VersionRange, pars
 
 __all__ = ["ApiBuilder", "Locate", "build_catalogue", "build_platform", "build_usage", "text_of"]
 
-Locate = Callable[[Path_], Location]
+Locate = Callable[..., Location]  # (path, key=False) -> where that value (or its key) stands
 
 
 def text_of(value: Any) -> Text | None:
@@ -74,8 +74,8 @@ class _Context:
         self.errors: list[KnowledgeBaseError] = []
         self.sources: dict[str, Source] = {}
 
-    def error(self, message: str, at: Path_, code: str) -> None:
-        self.errors.append(KnowledgeBaseError(message, self.locate(at), code))
+    def error(self, message: str, at: Path_, code: str, *, key: bool = False) -> None:
+        self.errors.append(KnowledgeBaseError(message, self.locate(at, key=key), code))
 
     def refs(self, ids: list[str] | None, at: Path_) -> tuple[Source, ...]:
         found = []
@@ -198,7 +198,7 @@ class ApiBuilder:
     def __call__(self, record: Mapping[str, Any], locate: Locate | None = None) -> Api:
         path = record["path"]
         data = record["data"]
-        ctx = _Context(path, locate or (lambda at: Location(path)))
+        ctx = _Context(path, locate or (lambda at, key=False: Location(path)))
         ctx.sources = _sources(data["sources"])
         support = {
             platform: self._platform_support(ctx, platform, entry, ("support", platform))
@@ -230,13 +230,13 @@ class ApiBuilder:
     def _known_platform(self, ctx: _Context, platform: str, at: Path_) -> bool:
         if platform in self.platforms:
             return True
-        ctx.error(f"unknown platform {platform!r}{_nearest(platform, self.platforms)}", at, "KB007")
+        ctx.error(f"unknown platform {platform!r}{_nearest(platform, self.platforms)}", at, "KB007", key=True)
         return False
 
     def _platform_support(self, ctx: _Context, platform: str, entry: Mapping[str, Any], at: Path_) -> PlatformSupport:
         runtime_scheme = self.runtime_scheme(platform)
         if entry.get("runtime") and runtime_scheme is None:
-            ctx.error(f"platform {platform!r} has no runtime version axis: remove 'runtime'", (*at, "runtime"), "KB008")
+            ctx.error(f"platform {platform!r} has no runtime version axis: remove 'runtime'", (*at, "runtime"), "KB008", key=True)
         deprecated = entry.get("deprecated")
         can_i_use = entry.get("can_i_use")
         return PlatformSupport(

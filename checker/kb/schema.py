@@ -68,4 +68,7 @@ def _describe(document: Document, error) -> KnowledgeBaseError:  # type: ignore[
         # report the branch that got furthest rather than "is not valid under any"
         best = max(error.context, key=lambda e: len(e.absolute_path))
         return _describe(document, best)
-    return KnowledgeBaseError(f"{where}: {error.message}", document.location(path), "KB002")
+    message = error.message
+    if path in document.raw_scalars:  # say what was written, not what YAML made of it (yes -> True)
+        message = message.replace(repr(error.instance), repr(document.raw_scalars[path]), 1)
+    return KnowledgeBaseError(f"{where}: {message}", document.location(path), "KB002")

@@ -1,0 +1,168 @@
+"""The command line: parse arguments, run one stage chain, map outcomes to exit codes.
+
+Exit codes: 0 fine; 1 findings at or above --fail-on; 2 bad usage or
+unreadable project input; 3 invalid knowledge base.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from checker import __version__
+from checker.errors import CompatError, InvalidVersion, KnowledgeBaseErrors, UsageError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_KB = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="taro-compat", description="Will every platform API your Taro project calls work where it ships?")
+    parser.add_argument("--version", action="version", version=f"taro-compat {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    query = commands.add_parser("query", help="ask the knowledge base")
+    query_kinds = query.add_subparsers(dest="query_kind", metavar="WHAT", parser_class=_Parser)
+    api = query_kinds.add_parser("api", help="the whole matrix of one API, or the answer for one combination")
+    api.add_argument("name", help="API id, e.g. getUserProfile")
+    api.add_argument("--platform", help="a platform id: weapp, tt, alipay, swan, qq, jd, h5, rn, harmony-hybrid")
+    api.add_argument("--taro", help="Taro version, e.g. 3.6.26")
+    api.add_argument("--runtime", help="the platform's runtime version, e.g. WeChat base library 2.27.1")
+    api.add_argument("--published", help="publish date of the app version, YYYY-MM-DD (for date-bound rules)")
+    api.add_argument("--native", action="store_true", help="the call goes through the native global (wx.x), not Taro")
+    api.add_argument("--format", choices=("text", "json"), default="text")
+    api.add_argument("--lang", choices=("en", "zh"), default="en")
+    api.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
+
+    kb = commands.add_parser("kb", help="maintain the knowledge base")
+    kb_actions = kb.add_subparsers(dest="kb_action", metavar="ACTION", parser_class=_Parser)
+    lint = kb_actions.add_parser("lint", help="check matrix/ against its schemas and data rules")
+    lint.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "query" and args.query_kind == "api":
+            return _query_api(args, out)
+        if args.command == "kb" and args.kb_action == "lint":
+            return _kb_lint(args, out)
+        raise UsageError("taro-compat: say what to do: query api NAME, kb lint (see --help)")
+    except SystemExit as exit_:  # --help and --version
+        return int(exit_.code or 0)
+    except UsageError as error:
+        print(f"{error}", file=err)
+        return EXIT_USAGE
+    except KnowledgeBaseErrors as group:
+        for problem in group.errors:
+            print(problem, file=err)
+        print(f"taro-compat: invalid knowledge base: {len(group.errors)} problem(s)", file=err)
+        return EXIT_KB
+    except CompatError as error:
+        print(f"taro-compat: {error}", file=err)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # last resort: never a traceback for the user
+        if debug:
+            raise
+        print(
+            f"taro-compat: internal error: {type(error).__name__}: {error}. "
+            "This is a bug; please report it with the output of the same command run with --debug.",
+            file=err,
+        )
+        return EXIT_USAGE
+
+
+def _load(matrix_dir: Path | None):  # type: ignore[no-untyped-def]
+    from checker.kb import load_matrix
+    from checker.resources import matrix_root
+
+    return load_matrix(matrix_dir or matrix_root())
+
+
+def _query_api(args: argparse.Namespace, out: TextIO) -> int:
+    from checker.render.api_data import api_data, resolution_data
+    from checker.render.query_text import render_api, render_resolution
+    from checker.support import resolve
+    from checker.versions import RuntimeVersion, TaroVersion
+
+    matrix = _load(args.matrix)
+    if args.name not in matrix:
+        close = difflib.get_close_matches(args.name, matrix.api_ids(), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UsageError(f"taro-compat: the knowledge base has no API {args.name!r}{hint}")
+    api = matrix.api(args.name)
+    asked = any(value is not None for value in (args.taro, args.runtime, args.published)) or args.native
+    if args.platform is None:
+        if asked:
+            raise UsageError("taro-compat: --taro, --runtime, --published and --native need --platform")
+        if args.format == "json":
+            json.dump(api_data(api), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            out.write(render_api(api, matrix.platforms, args.lang))
+        return EXIT_OK
+    if args.platform not in matrix.platforms:
+        close = difflib.get_close_matches(args.platform, list(matrix.platforms), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UsageError(f"taro-compat: unknown platform {args.platform!r}{hint}")
+    catalogue = matrix.runtime_catalogue(args.platform)
+    if args.runtime is not None and catalogue is None:
+        raise UsageError(f"taro-compat: platform {args.platform!r} has no runtime version axis; drop --runtime")
+    try:
+        taro = TaroVersion.parse(args.taro) if args.taro else None
+        runtime = RuntimeVersion.parse(args.runtime) if args.runtime else None
+    except InvalidVersion as error:
+        raise UsageError(f"taro-compat: {error}") from None
+    try:
+        published = date.fromisoformat(args.published) if args.published else None
+    except ValueError:
+        raise UsageError(f"taro-compat: --published {args.published!r} is not a date (YYYY-MM-DD)") from None
+    resolution = resolve(
+        api,
+        args.platform,
+        taro=taro,
+        runtime=runtime,
+        has_runtime_axis=catalogue is not None,
+        published=published,
+        today=published or date.today(),
+        native=args.native,
+    )
+    if args.format == "json":
+        json.dump(resolution_data(resolution), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(render_resolution(resolution, matrix.platforms, args.lang))
+    return EXIT_OK
+
+
+def _kb_lint(args: argparse.Namespace, out: TextIO) -> int:
+    from checker.kb import load_documents
+    from checker.kb.rules import lint
+    from checker.resources import matrix_root
+
+    root = args.matrix or matrix_root()
+    loaded = load_documents(root)
+    problems = lint(loaded)
+    if problems:
+        raise KnowledgeBaseErrors(problems)
+    out.write(f"{root}: {len(loaded.matrix)} API(s), {len(loaded.documents)} file(s): no problems\n")
+    return EXIT_OK

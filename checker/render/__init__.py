@@ -1,0 +1,1 @@
+"""Renderers: model and results -> text, JSON, Markdown, HTML. The last stage; nothing imports it."""
