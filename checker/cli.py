@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="taro-compat", description="Will every platform API your Taro project calls work where it ships?")
-    parser.add_argument("--version", action="version", version=f"taro-compat {__version__}")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -60,6 +60,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
         args = _parser().parse_args(argv)
+        if args.version:
+            out.write(f"taro-compat {__version__}\n")
+            return EXIT_OK
         if args.command == "query" and args.query_kind == "api":
             return _query_api(args, out)
         if args.command == "kb" and args.kb_action == "lint":
