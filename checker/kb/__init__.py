@@ -2,12 +2,14 @@
 
 Cold: read every YAML file strictly, validate it against its JSON Schema,
 build every model object (collecting all problems), then cache the validated
-data. Warm: read the cache for the matrix's digest; APIs are built on use.
+data. Warm: when the files' fingerprint matches the cache, read the cache's
+index; each API is built from its cached blob when first used.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +18,13 @@ from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors, Location
 from checker.kb import cache as _cache
 from checker.kb._yaml import Document, read_yaml
 from checker.kb.build import ApiBuilder, build_catalogue, build_platform, build_usage, check_taro_catalogue
-from checker.kb.files import MatrixFile, list_files
-from checker.kb.files import digest as _digest
+from checker.kb.files import MatrixFile, digest, fingerprint, list_files
 from checker.kb.schema import validate
 from checker.model import Api, Matrix
 
-__all__ = ["LoadedMatrix", "load_matrix", "load_documents"]
+__all__ = ["LoadedMatrix", "load_documents", "load_matrix"]
 
-_BUILDERS = {"platform": build_platform, "catalogue": build_catalogue, "usage": build_usage}
+_BUILDERS: dict[str, Callable[..., Any]] = {"platform": build_platform, "catalogue": build_catalogue, "usage": build_usage}
 _SECTION = {"platform": "platforms", "catalogue": "catalogues", "usage": "usage"}
 
 
@@ -42,36 +43,42 @@ def load_matrix(root: Path, *, cache_dir: Path | None = None, use_cache: bool = 
     files, errors = list_files(root)
     if errors:
         raise KnowledgeBaseErrors(errors)
-    digest = _digest(files, root / "schema", __version__)
-    directory = cache_dir or _cache.default_cache_dir()
+    stamp = fingerprint(files)
+    cache_path = _cache.cache_file(cache_dir or _cache.default_cache_dir(), root)
     if use_cache:
-        payload = _cache.read_cache(directory, digest)
-        if payload is not None:
-            return _from_payload(payload, digest)
-    loaded = load_documents(root, files=files, digest=digest)
+        cached = _cache.read_index(cache_path)
+        if cached is not None and cached.fingerprint == stamp:
+            return _from_cache(cached, root)
+    content_digest = digest(files, __version__)
+    loaded = load_documents(root, files=files, content_digest=content_digest)
     if use_cache:
-        _cache.write_cache(directory, digest, loaded.payload)  # an unwritable cache only costs speed
+        _cache.write_cache(cache_path, content_digest, stamp, loaded.payload)  # unwritable: only slower
     return loaded.matrix
 
 
-def load_documents(root: Path, *, files: list[MatrixFile] | None = None, digest: str | None = None) -> LoadedMatrix:
+def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content_digest: str | None = None) -> LoadedMatrix:
     """The cold path: parse, validate and build everything, collecting every problem."""
     root = Path(root)
     if files is None:
-        files, errors = list_files(root)
-        if errors:
-            raise KnowledgeBaseErrors(errors)
-    digest = digest or _digest(files, root / "schema", __version__)
+        files, listing_errors = list_files(root)
+        if listing_errors:
+            raise KnowledgeBaseErrors(listing_errors)
+    content_digest = content_digest or digest(files, __version__)
     errors: list[KnowledgeBaseError] = []
     documents: dict[str, Document] = {}
     kinds: dict[str, str] = {}  # display path -> file kind
-    gc.disable()  # the cyclic GC would otherwise spend most of the load walking fresh nodes
+    gc.disable()  # the cyclic GC would otherwise spend most of the load walking fresh objects
     try:
         for file in files:
+            if file.kind == "schema":
+                continue
             try:
-                document = read_yaml(file.raw, file.display)
+                document = read_yaml(file.read(), file.display)
             except KnowledgeBaseError as error:
                 errors.append(error)
+                continue
+            except OSError as error:
+                errors.append(KnowledgeBaseError(f"cannot read: {error.strerror}", Location(file.display), "KB001"))
                 continue
             problems = validate(document, file.kind, root / "schema")
             if problems:
@@ -88,22 +95,18 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, digest:
         kind = kinds[display]
         if kind == "meta":
             payload["meta"] = document.data
-        elif kind == "api":
-            api_id = document.data["id"]
-            if api_id in payload["apis"]:
-                errors.append(KnowledgeBaseError(f"API {api_id!r} is defined twice", document.location(("id",)), "KB006"))
-            payload["apis"][api_id] = {"path": display, "data": document.data}
-        else:
-            section = _SECTION[kind]
-            item_id = document.data["id"]
-            if item_id in payload[section]:
-                errors.append(KnowledgeBaseError(f"{kind} {item_id!r} is defined twice", document.location(("id",)), "KB006"))
-            payload[section][item_id] = {"path": display, "data": document.data}
+            continue
+        section = "apis" if kind == "api" else _SECTION[kind]
+        item_id = document.data["id"]
+        if item_id in payload[section]:
+            errors.append(KnowledgeBaseError(f"{kind} {item_id!r} is defined twice", document.location(("id",)), "KB006"))
+        payload[section][item_id] = {"path": display, "data": document.data}
+        if kind != "api":
             try:
                 built[section][item_id] = _BUILDERS[kind](document.data, display, document.location)
             except KnowledgeBaseErrors as group:
                 errors.extend(group.errors)
-    if not any(kind == "meta" for kind in kinds.values()) and not any(e.location.path.endswith("_meta.yaml") for e in errors):
+    if "meta" not in kinds.values() and not any(e.location.path.endswith("_meta.yaml") for e in errors):
         errors.append(KnowledgeBaseError("_meta.yaml is missing", Location(f"{root.name}/_meta.yaml"), "KB001"))
     errors.extend(check_taro_catalogue(built["catalogues"], f"{root.name}/catalogues"))
     builder = ApiBuilder(built["platforms"], built["catalogues"])
@@ -115,37 +118,54 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, digest:
             errors.extend(group.errors)
     if errors:
         raise KnowledgeBaseErrors(errors)
-    matrix = _matrix(digest, built, payload["apis"], builder, apis)
-    return LoadedMatrix(matrix, documents, payload)
-
-
-def _matrix(
-    digest: str,
-    built: dict[str, dict[str, Any]],
-    records: dict[str, Any],
-    builder: ApiBuilder,
-    apis: dict[str, Api] | None = None,
-) -> Matrix:
-    return Matrix(
-        digest=digest,
+    matrix = Matrix(
+        digest=content_digest,
         platforms=built["platforms"],
         catalogues=built["catalogues"],
         usage=built["usage"],
-        api_records=records,
+        api_records=payload["apis"],
         build_api=builder,
         built_apis=apis,
     )
+    return LoadedMatrix(matrix, documents, payload)
 
 
-def _from_payload(payload: dict[str, Any], digest: str) -> Matrix:
-    def nowhere(path: str):  # type: ignore[no-untyped-def]
+def _from_cache(cached: _cache.CacheIndex, root: Path) -> Matrix:
+    index = cached.index
+
+    def nowhere(path: str) -> Callable[..., Location]:
         return lambda at, key=False: Location(path)
 
-    built: dict[str, dict[str, Any]] = {}
-    for section, kind in (("platforms", "platform"), ("catalogues", "catalogue"), ("usage", "usage")):
-        built[section] = {
+    built = {
+        section: {
             item_id: _BUILDERS[kind](record["data"], record["path"], nowhere(record["path"]))
-            for item_id, record in payload[section].items()
+            for item_id, record in index[section].items()
         }
-    return _matrix(digest, built, payload["apis"], ApiBuilder(built["platforms"], built["catalogues"]))
+        for kind, section in _SECTION.items()
+    }
+    builder = ApiBuilder(built["platforms"], built["catalogues"])
 
+    def build_api(entry: list[Any]) -> Api:
+        data = _cache.read_blob(cached, entry)
+        if data is not None:
+            return builder({"path": entry[0], "data": data})
+        # a damaged blob is never trusted: drop the cache and read this API from its YAML
+        _cache.remove(cached.file)
+        return _load_one(root.parent / entry[0], entry[0], root, builder)
+
+    return Matrix(
+        digest=cached.digest,
+        platforms=built["platforms"],
+        catalogues=built["catalogues"],
+        usage=built["usage"],
+        api_records=index["apis"],
+        build_api=build_api,
+    )
+
+
+def _load_one(path: Path, display: str, root: Path, builder: ApiBuilder) -> Api:
+    document = read_yaml(path.read_bytes(), display)
+    problems = validate(document, "api", root / "schema")
+    if problems:
+        raise KnowledgeBaseErrors(problems)
+    return builder({"path": display, "data": document.data}, document.location)

@@ -1,8 +1,16 @@
-"""The compiled matrix cache: validated data as JSON, keyed by the matrix digest.
+"""The compiled matrix cache: validated data as JSON, keyed by the matrix's content digest.
 
-A warm load reads one JSON file instead of parsing and validating every YAML
-file. The file is written atomically (temp file + rename) and carries its own
-checksum, so a truncated or edited cache is detected and rebuilt, never trusted.
+Layout of one cache file (one per matrix directory)::
+
+    header line   {"format", "digest", "fingerprint", "index_length", "index_sha256"}
+    index         JSON: meta, platforms, catalogues, usage, and for each API [path, offset, length, sha256]
+    blobs         one JSON document per API
+
+A warm load stats the matrix files; when names, sizes and times match the
+recorded fingerprint it reads the header and the index only, and an API's
+blob when it is first used. Every part carries a sha256: a truncated or
+edited cache is detected and never trusted. Writes are atomic (temp file +
+rename), so a killed run leaves the previous cache whole.
 """
 
 from __future__ import annotations
@@ -11,12 +19,13 @@ import hashlib
 import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["default_cache_dir", "read_cache", "write_cache"]
+__all__ = ["CacheIndex", "default_cache_dir", "read_blob", "read_index", "remove", "write_cache"]
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def default_cache_dir() -> Path:
@@ -28,47 +37,98 @@ def default_cache_dir() -> Path:
     return Path(base) / "taro-compat"
 
 
-def _cache_file(cache_dir: Path, digest: str) -> Path:
-    return cache_dir / f"matrix-{digest[:32]}.json"
+def cache_file(cache_dir: Path, root: Path) -> Path:
+    where = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+    return cache_dir / f"matrix-{where}.cache"
 
 
-def read_cache(cache_dir: Path, digest: str) -> dict[str, Any] | None:
-    """The cached payload for ``digest``, or None when absent, stale or corrupt."""
+@dataclass(frozen=True, slots=True)
+class CacheIndex:
+    file: Path
+    digest: str
+    fingerprint: list[list[object]]
+    index: dict[str, Any]
+    blobs_start: int
+
+
+def read_index(path: Path) -> CacheIndex | None:
+    """The header and index of a cache file, or None when absent or damaged."""
     try:
-        raw = _cache_file(cache_dir, digest).read_bytes()
+        with open(path, "rb") as handle:
+            header = json.loads(handle.readline(1 << 24))
+            raw_index = handle.read(header["index_length"])
+            blobs_start = handle.tell()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(header, dict) or header.get("format") != _FORMAT:
+        return None
+    if hashlib.sha256(raw_index).hexdigest() != header.get("index_sha256"):
+        return None
+    try:
+        index = json.loads(raw_index)
+    except ValueError:
+        return None
+    return CacheIndex(path, header["digest"], header["fingerprint"], index, blobs_start)
+
+
+def read_blob(cache: CacheIndex, entry: list[Any]) -> dict[str, Any] | None:
+    """One API's data, or None when that part of the file is damaged."""
+    _, offset, length, checksum = entry
+    try:
+        with open(cache.file, "rb") as handle:
+            handle.seek(cache.blobs_start + offset)
+            raw = handle.read(length)
     except OSError:
         return None
-    header, _, body = raw.partition(b"\n")
-    try:
-        meta = json.loads(header)
-        if meta.get("format") != _FORMAT or meta.get("digest") != digest:
-            return None
-        if meta.get("sha256") != hashlib.sha256(body).hexdigest():
-            return None
-        payload = json.loads(body)
-    except (ValueError, AttributeError):
+    if len(raw) != length or hashlib.sha256(raw).hexdigest() != checksum:
         return None
-    return payload if isinstance(payload, dict) else None
-
-
-def write_cache(cache_dir: Path, digest: str, payload: dict[str, Any]) -> bool:
-    """Write atomically; returns False (and leaves no partial file) when the directory is not writable."""
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-    header = json.dumps({"format": _FORMAT, "digest": digest, "sha256": hashlib.sha256(body).hexdigest()}).encode()
-    target = _cache_file(cache_dir, digest)
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".matrix-", suffix=".tmp", dir=cache_dir)
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_cache(path: Path, digest: str, fingerprint: list[list[object]], payload: dict[str, Any]) -> bool:
+    """Write atomically; False (and no partial file) when the directory is not writable."""
+    blobs = []
+    entries: dict[str, list[Any]] = {}
+    offset = 0
+    for api_id, record in sorted(payload["apis"].items()):
+        raw = json.dumps(record["data"], ensure_ascii=False, separators=(",", ":")).encode()
+        entries[api_id] = [record["path"], offset, len(raw), hashlib.sha256(raw).hexdigest()]
+        blobs.append(raw)
+        offset += len(raw)
+    index = {key: payload[key] for key in ("meta", "platforms", "catalogues", "usage")}
+    index["apis"] = entries
+    raw_index = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
+    header = {
+        "format": _FORMAT,
+        "digest": digest,
+        "fingerprint": fingerprint,
+        "index_length": len(raw_index),
+        "index_sha256": hashlib.sha256(raw_index).hexdigest(),
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".matrix-", suffix=".tmp", dir=path.parent)
     except OSError:
         return False
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(header + b"\n" + body)
-        os.replace(temp, target)
+            out.write(json.dumps(header, separators=(",", ":")).encode() + b"\n")
+            out.write(raw_index)
+            for raw in blobs:
+                out.write(raw)
+        os.replace(temp, path)
     except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        remove(Path(temp))
         return False
     return True
+
+
+def remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass

@@ -106,8 +106,22 @@ def test_a_corrupt_cache_is_rebuilt_not_trusted(make_matrix: Callable[..., Path]
     (cached,) = cache.iterdir()
     cached.write_bytes(cached.read_bytes().replace(b">=2.10.4", b">=2.99.9"))
     matrix = load_matrix(root, cache_dir=cache)
+    assert str(matrix.api("sample").support["weapp"].runtime[0].versions) == ">=2.10.4"  # read from the YAML
+    assert not cached.exists()  # the damaged cache is dropped ...
+    load_matrix(root, cache_dir=cache)
+    assert b">=2.10.4" in cached.read_bytes()  # ... and rebuilt by the next run
+
+
+def test_a_truncated_cache_index_is_rebuilt(make_matrix: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_matrix()
+    cache = tmp_path / "c"
+    load_matrix(root, cache_dir=cache)
+    (cached,) = cache.iterdir()
+    whole = cached.read_bytes()
+    cached.write_bytes(whole[: len(whole) // 3])
+    matrix = load_matrix(root, cache_dir=cache)
     assert str(matrix.api("sample").support["weapp"].runtime[0].versions) == ">=2.10.4"
-    assert b">=2.10.4" in cached.read_bytes()  # rewritten
+    assert cached.read_bytes() == whole
 
 
 def test_an_edit_to_the_matrix_changes_the_digest(make_matrix: Callable[..., Path], tmp_path: Path) -> None:
