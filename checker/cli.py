@@ -10,7 +10,7 @@ import argparse
 import difflib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -94,6 +94,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return EXIT_USAGE
 
 
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _load(matrix_dir: Path | None):  # type: ignore[no-untyped-def]
     from checker.kb import load_matrix
     from checker.resources import matrix_root
@@ -109,9 +114,7 @@ def _query_api(args: argparse.Namespace, out: TextIO) -> int:
 
     matrix = _load(args.matrix)
     if args.name not in matrix:
-        close = difflib.get_close_matches(args.name, matrix.api_ids(), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise UsageError(f"taro-compat: the knowledge base has no API {args.name!r}{hint}")
+        raise UsageError(f"taro-compat: the knowledge base has no API {args.name!r}{_suggest(args.name, matrix.api_ids())}")
     api = matrix.api(args.name)
     asked = any(value is not None for value in (args.taro, args.runtime, args.published)) or args.native
     if args.platform is None:
@@ -124,9 +127,7 @@ def _query_api(args: argparse.Namespace, out: TextIO) -> int:
             out.write(render_api(api, matrix.platforms, args.lang))
         return EXIT_OK
     if args.platform not in matrix.platforms:
-        close = difflib.get_close_matches(args.platform, list(matrix.platforms), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise UsageError(f"taro-compat: unknown platform {args.platform!r}{hint}")
+        raise UsageError(f"taro-compat: unknown platform {args.platform!r}{_suggest(args.platform, matrix.platforms)}")
     catalogue = matrix.runtime_catalogue(args.platform)
     if args.runtime is not None and catalogue is None:
         raise UsageError(f"taro-compat: platform {args.platform!r} has no runtime version axis; drop --runtime")

@@ -156,7 +156,7 @@ def test_text_answer_names_the_change_and_the_replacement() -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["query", "api", "getUserProfil"], "taro-compat: the knowledge base has no API 'getUserProfil'; did you mean getUserProfile?\n"),
+        (["query", "api", "getUserProfil"], "taro-compat: the knowledge base has no API 'getUserProfil'; did you mean 'getUserProfile'?\n"),
         (["query", "api", "getUserProfile", "--platform", "wepp"], "taro-compat: unknown platform 'wepp'; did you mean 'weapp'?\n"),
         (["query", "api", "getUserProfile", "--platform", "weapp", "--taro", "3.1"], "taro-compat: '3.1' is not a semver version (MAJOR.MINOR.PATCH[-pre])\n"),
         (["query", "api", "getUserProfile", "--platform", "h5", "--runtime", "2.10.4"], "taro-compat: platform 'h5' has no runtime version axis; drop --runtime\n"),
