@@ -69,6 +69,7 @@ class Outcome(enum.Enum):
     RESOLVES = "resolves"  # silent success: the dangerous one
     THROWS = "throws"
     UNDEFINED = "undefined"  # the function is missing: calling it is a TypeError
+    UNKNOWN = "unknown"  # a stub, but what it does in this build was not checked
 
 
 @dataclass(frozen=True, slots=True)

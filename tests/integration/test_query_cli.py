@@ -141,7 +141,8 @@ def test_whole_matrix_in_json_lists_every_documented_platform() -> None:
 def test_whole_matrix_in_text() -> None:
     code, out, _ = run("query", "api", "getUserProfile")
     assert code == 0
-    assert "    ⊘ >=3.3.0                    stub (development: rejects, production: resolves)  (verified)" in out
+    assert "    ⊘ >=3.5.6                    stub (development: rejects, production: resolves)  (verified)" in out
+    assert "    ⊘ >=3.3.0 <3.4.0             stub (development: rejects, production: rejects)  (verified)" in out
     assert "  anonymised-profile-2022 on weapp, when published after 2022-11-08, runtime >=2.27.1" in out
 
 
