@@ -200,3 +200,9 @@ def test_version_flag() -> None:
 
     code, out, _ = run("--version")
     assert (code, out) == (0, f"taro-compat {__version__}\n")
+
+
+def test_kb_lint_is_clean_on_the_bundled_matrix() -> None:
+    code, out, err = run("kb", "lint")
+    assert (code, err) == (0, "")
+    assert out.endswith("matrix: 8 API(s), 22 file(s): no problems\n")
