@@ -47,6 +47,15 @@ def _parser() -> argparse.ArgumentParser:
     api.add_argument("--lang", choices=("en", "zh"), default="en")
     api.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
 
+    check = commands.add_parser("check", help="check a Taro project (or every project below PATH)")
+    check.add_argument("path", nargs="?", default=".", type=Path)
+    check.add_argument("--targets", help="target query, e.g. 'weapp >= 2.10.4, h5, not rn' (overrides the project's)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--output", type=Path, help="write the report here (atomically) instead of stdout")
+    check.add_argument("--fail-on", choices=("error", "warning", "never"), help="exit 1 at or above this severity (default: error)")
+    check.add_argument("--no-scan", action="store_true", help="read the manifests only, no source")
+    check.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
+
     kb = commands.add_parser("kb", help="maintain the knowledge base")
     kb_actions = kb.add_subparsers(dest="kb_action", metavar="ACTION", parser_class=_Parser)
     lint = kb_actions.add_parser("lint", help="check matrix/ against its schemas and data rules")
@@ -65,9 +74,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return EXIT_OK
         if args.command == "query" and args.query_kind == "api":
             return _query_api(args, out)
+        if args.command == "check":
+            return _check(args, out, err)
         if args.command == "kb" and args.kb_action == "lint":
             return _kb_lint(args, out)
-        raise UsageError("taro-compat: say what to do: query api NAME, kb lint (see --help)")
+        raise UsageError("taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)")
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
     except UsageError as error:
@@ -156,6 +167,60 @@ def _query_api(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(render_resolution(resolution, matrix.platforms, args.lang))
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from checker.errors import ProjectError
+    from checker.evaluate import evaluate
+    from checker.findings import at_or_above
+    from checker.output import write_atomic
+    from checker.project.discover import discover
+    from checker.project.read import read_project
+    from checker.render.fmt_json import render_json
+    from checker.render.fmt_text import render_text
+
+    if not args.no_scan:
+        raise UsageError("taro-compat: source scanning is not built yet; run 'taro-compat check --no-scan PATH' for the manifests")
+    root = args.path
+    if not root.exists():
+        raise UsageError(f"taro-compat: {root}: no such file or directory")
+    if not root.is_dir():
+        raise UsageError(f"taro-compat: {root}: not a directory")
+    matrix = _load(args.matrix)
+    projects = discover(root.resolve())
+    if not projects:
+        manifest = root / "package.json"
+        reason = "package.json does not depend on @tarojs/taro" if manifest.is_file() else "no package.json that depends on @tarojs/taro"
+        raise UsageError(f"taro-compat: {root}: no Taro project found ({reason})")
+    results = []
+    incomplete = False
+    for directory in projects:
+        try:
+            profile = read_project(
+                directory, scan_root=root.resolve(), platforms=matrix.platforms, usage=matrix.usage, targets_override=args.targets
+            )
+        except ProjectError as error:
+            relative = directory.relative_to(root.resolve()).as_posix()
+            prefix = "" if relative == "." else f"{relative}/"
+            where = f"{prefix}{error.location}" if not error.location.path.startswith("--") else str(error.location)
+            print(f"taro-compat: {where}: {error.message}", file=err)
+            incomplete = True
+            continue
+        results.append(evaluate(matrix, profile))
+    if args.format == "json":
+        text = render_json(results, matrix, scanned=False)
+    else:
+        text = render_text(results)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        out.write(text)
+    if incomplete:
+        return EXIT_USAGE
+    failing = any(
+        at_or_above(finding, args.fail_on or result.profile.fail_on or "error") for result in results for finding in result.findings
+    )
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _kb_lint(args: argparse.Namespace, out: TextIO) -> int:

@@ -12,6 +12,7 @@ __all__ = [
     "KnowledgeBaseError",
     "KnowledgeBaseErrors",
     "Location",
+    "ProjectError",
     "UsageError",
 ]
 
@@ -50,6 +51,18 @@ class InvalidRange(CompatError, ValueError):
 
 class UsageError(CompatError):
     """Bad command-line input (exit code 2)."""
+
+
+class ProjectError(CompatError):
+    """An unreadable or invalid project file (exit code 2), with where it is."""
+
+    def __init__(self, message: str, location: Location) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
 
 
 class KnowledgeBaseError(CompatError):

@@ -250,6 +250,7 @@ class Platform:
     sources: Mapping[str, Source]
     runtime_name: Text | None = None
     note: Text | None = None
+    project_files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

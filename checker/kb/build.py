@@ -122,6 +122,7 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         sources=_sources(data["sources"]),
         runtime_name=text_of(data.get("runtime_name")),
         note=text_of(data.get("note")),
+        project_files=tuple(data.get("project_files") or ()),
     )
 
 

@@ -164,7 +164,7 @@ def test_text_answer_names_the_change_and_the_replacement() -> None:
         (["query", "api", "getUserProfile", "--platform", "weapp", "--published", "2023-13-01"], "taro-compat: --published '2023-13-01' is not a date (YYYY-MM-DD)\n"),
         (["query", "api", "getUserProfile", "--taro", "3.6.26"], "taro-compat: --taro, --runtime, --published and --native need --platform\n"),
         (["query", "api", "getUserProfile", "--format", "xml"], "taro-compat query api: argument --format: invalid choice: 'xml' (choose from text, json)\n"),
-        ([], "taro-compat: say what to do: query api NAME, kb lint (see --help)\n"),
+        ([], "taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)\n"),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str) -> None:

@@ -1,0 +1,1 @@
+"""Reading a Taro project: manifests, lock files, configs -> ProjectProfile."""

@@ -1,0 +1,376 @@
+"""Resolved versions from npm, yarn and pnpm lock files.
+
+package.json says which versions were allowed (``^3.6.8``); the lock file says
+which one was installed (3.6.26). Each reader returns only the wanted packages,
+with the line of their entry so that a finding can point at it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import nodesemver
+import yaml
+
+from checker.errors import Location, ProjectError
+
+__all__ = ["LOCKFILE_NAMES", "MAX_LOCKFILE_BYTES", "LockfileError", "Locked", "read_lockfile"]
+
+LOCKFILE_NAMES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml")
+MAX_LOCKFILE_BYTES = 64 * 1024 * 1024
+# Lock files nest about five levels deep. The limit matters: libyaml's own
+# composer recurses in C and overflows the stack near 30 000 open brackets.
+_MAX_YAML_DEPTH = 64
+_Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+_Found = dict[str, tuple[str, int]]  # name -> (version, line)
+_YarnEntry = tuple[frozenset[str], str, int]  # ({"name@range", ...}, version, line)
+
+
+@dataclass(frozen=True, slots=True)
+class Locked:
+    """One package as a lock file resolved it; ``line`` is 1-based, 0 when unknown."""
+
+    package: str
+    version: str
+    lockfile: str
+    line: int
+
+
+class LockfileError(ProjectError):
+    """A lock file that cannot be read, with where the reading stopped."""
+
+
+def read_lockfile(path: Path, display: str, wanted: Mapping[str, str], *, importer: str = ".") -> dict[str, Locked]:
+    """Resolved versions of the wanted packages (name -> declared spec from package.json).
+
+    ``importer`` is the project's directory relative to the lock file's directory
+    (POSIX, ``"."`` for the same one), for workspace lock files. Packages that the
+    lock file does not resolve (absent, or a ``link:``/``file:`` folder) are absent.
+    """
+    reader = _READERS.get(path.name)
+    if reader is None:
+        raise LockfileError("unknown lock file format", Location(display))
+    text = _read_text(path, display)
+    project = PurePosixPath(importer).as_posix()  # "./packages/app/" -> "packages/app"
+    found = reader(text, display, wanted, project)
+    return {name: Locked(name, version, display, line) for name, (version, line) in found.items()}
+
+
+def _read_text(path: Path, display: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_LOCKFILE_BYTES:
+            limit = MAX_LOCKFILE_BYTES // (1024 * 1024)
+            raise LockfileError(f"file is {size} bytes, over the {limit} MB limit for a lock file", Location(display))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise LockfileError(f"cannot read: {error.strerror or error}", Location(display)) from None
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        where = Location(display, raw.count(b"\n", 0, error.start) + 1, error.start - line_start + 1)
+        raise LockfileError(f"not UTF-8 text (byte 0x{raw[error.start]:02x})", where) from None
+
+
+# --- npm: package-lock.json, npm-shrinkwrap.json -----------------------------
+
+
+def _npm(text: str, display: str, wanted: Mapping[str, str], importer: str) -> _Found:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        message = error.msg.removesuffix(" at").removesuffix(" starting")  # "Unterminated string starting at"
+        raise LockfileError(f"invalid JSON: {message}", Location(display, error.lineno, error.colno)) from None
+    except RecursionError:
+        raise LockfileError("invalid JSON: nested too deeply", Location(display, 1, 1)) from None
+    if not isinstance(data, dict):
+        raise LockfileError("not an npm lock file: the top level is not an object", Location(display, 1, 1))
+    version = data.get("lockfileVersion")
+    if type(version) is not int or version not in (1, 2, 3):  # type(): True is an int too
+        what = "no lockfileVersion" if version is None else f"unsupported lockfileVersion {json.dumps(version)}"
+        at = text.find('"lockfileVersion"')
+        raise LockfileError(what, Location(display, text.count("\n", 0, at) + 1 if at >= 0 else 1))
+    if version == 1:  # npm 5-6: one level of names; npm 6 had no workspaces
+        candidates = {name: [name] for name in wanted}
+        entries = data.get("dependencies")
+    else:  # npm 7+: install paths; a workspace member's own copy wins over the hoisted one
+        nested = "" if importer == "." else f"{importer}/"
+        candidates = {name: _unique(f"{nested}node_modules/{name}", f"node_modules/{name}") for name in wanted}
+        entries = data.get("packages")
+    if not isinstance(entries, dict):
+        return {}
+    lines = _json_object_lines(text, {key for keys in candidates.values() for key in keys})
+    found: _Found = {}
+    for name, keys in candidates.items():
+        for key in keys:
+            entry = entries.get(key)
+            version = entry.get("version") if isinstance(entry, dict) else None
+            if isinstance(version, str):
+                if version.startswith("npm:"):  # v1 writes an alias as "npm:@scope/real@1.2.3"
+                    version = version.rpartition("@")[2]
+                found[name] = (version, lines.get(key, 0))
+                break
+    return found
+
+
+def _json_object_lines(text: str, keys: set[str]) -> dict[str, int]:
+    """Line of each ``"key": {`` among ``keys``; the least indented one when a key repeats.
+
+    json keeps no positions. npm writes one key per line, and its top-level
+    entries are the least indented (nested v1 entries and "requires" sit deeper).
+    """
+    best: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        body = line.lstrip()
+        end = body.find('"', 1)
+        if not body.startswith('"') or end < 0 or body[1:end] not in keys:
+            continue
+        rest = body[end + 1 :].lstrip()
+        if rest.startswith(":") and rest[1:].lstrip().startswith("{"):
+            indent = len(line) - len(body)
+            if body[1:end] not in best or indent < best[body[1:end]][0]:
+                best[body[1:end]] = (indent, number)
+    return {key: number for key, (_, number) in best.items()}
+
+
+# --- yarn: v1 (its own line format) and berry (YAML) -------------------------
+
+
+def _yarn(text: str, display: str, wanted: Mapping[str, str], importer: str) -> _Found:
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            break
+        if line.strip() == "# yarn lockfile v1":
+            return _yarn_v1(text, display, wanted)
+    return _berry(text, display, wanted, importer)
+
+
+def _yarn_v1(text: str, display: str, wanted: Mapping[str, str]) -> _Found:
+    lines = text.splitlines()
+    if not text.endswith("\n"):  # yarn always ends the file with a newline
+        where = Location(display, len(lines), len(lines[-1]) + 1)
+        raise LockfileError("the file ends mid-line: it looks cut short", where)
+    entries: list[_YarnEntry] = []
+    header: tuple[frozenset[str], int] | None = None
+    version: str | None = None
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if (line.count('"') - line.count('\\"')) % 2:
+            where = Location(display, number, line.rfind('"') + 1)
+            raise LockfileError("unterminated string: the file looks cut short", where)
+        if not line[0].isspace():
+            if not line.endswith(":"):
+                raise LockfileError('expected an entry header such as "name@^1.0.0":', Location(display, number, 1))
+            if header is not None:
+                entries.append(_yarn_v1_entry(header, version, display))
+            header = (frozenset(key.strip().strip('"') for key in line[:-1].split(",")), number)
+            version = None
+        elif header is None:
+            raise LockfileError("indented line before the first entry", Location(display, number, 1))
+        elif line.startswith("  version "):  # exactly two spaces: deeper lines belong to "dependencies:"
+            version = line[len("  version ") :].strip().strip('"')
+    if header is not None:
+        entries.append(_yarn_v1_entry(header, version, display))
+    return _pick(entries, {name: (f"{name}@{spec}", spec) for name, spec in wanted.items()})
+
+
+def _yarn_v1_entry(header: tuple[frozenset[str], int], version: str | None, display: str) -> _YarnEntry:
+    keys, line = header
+    if not version:
+        raise LockfileError("entry has no version: the file looks cut short", Location(display, line, 1))
+    return keys, version, line
+
+
+def _berry(text: str, display: str, wanted: Mapping[str, str], importer: str) -> _Found:
+    root = _load_yaml(text, display)
+    meta = root.get("__metadata")
+    if not isinstance(meta, _Map):
+        message = 'not a yarn lock file: no "# yarn lockfile v1" header and no __metadata'
+        raise LockfileError(message, Location(display, 1, 1))
+    version = meta.get("version")
+    # yarn 2 wrote version 4, yarn 4 writes 8
+    if not (isinstance(version, str) and version.isdigit() and 4 <= int(version) <= 8):
+        where = Location(display, *meta.at.get("version", root.at["__metadata"]))
+        raise LockfileError(f"unsupported yarn lock file version {version}", where)
+    entries: list[_YarnEntry] = []
+    workspace = _Map()
+    for keys, value in root.items():
+        if keys != "__metadata" and isinstance(value, _Map) and isinstance(value.get("version"), str):
+            descriptors = frozenset(key.strip() for key in keys.split(","))
+            entries.append((descriptors, value["version"], root.at[keys][0]))
+            if any(key.endswith(f"@workspace:{importer}") for key in descriptors):
+                workspace = value
+    # The workspace's own entry holds the range yarn resolved, which may be newer than package.json.
+    ranges = {name: _workspace_range(workspace, name) or spec for name, spec in wanted.items()}
+    protocol = {name: spec if ":" in spec else f"npm:{spec}" for name, spec in ranges.items()}  # "^3" -> "npm:^3"
+    return _pick(entries, {name: (f"{name}@{spec}", spec.removeprefix("npm:")) for name, spec in protocol.items()})
+
+
+def _workspace_range(workspace: _Map, name: str) -> str | None:
+    for field in ("dependencies", "devDependencies"):
+        deps = workspace.get(field)
+        if isinstance(deps, _Map) and isinstance(deps.get(name), str):
+            return str(deps[name])
+    return None
+
+
+def _pick(entries: list[_YarnEntry], wanted: dict[str, tuple[str, str]]) -> _Found:
+    """Per name: the entry listing ``descriptor`` (name -> (descriptor, range)), else the highest in range."""
+    by_name: dict[str, list[_YarnEntry]] = {}
+    for entry in entries:
+        for name in {_descriptor_name(key) for key in entry[0]}:
+            by_name.setdefault(name, []).append(entry)
+    found: _Found = {}
+    for name, (descriptor, spec) in wanted.items():
+        group = by_name.get(name, [])
+        exact = next(((version, line) for keys, version, line in group if descriptor in keys), None)
+        match = exact or _highest_satisfying([(version, line) for _, version, line in group], spec)
+        if match is not None:
+            found[name] = match
+    return found
+
+
+def _unique(*keys: str) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
+def _descriptor_name(descriptor: str) -> str:
+    """``@tarojs/taro@npm:^3.6.8`` -> ``@tarojs/taro``: the first ``@`` after a scope's."""
+    at = descriptor.find("@", 1)
+    return descriptor[:at] if at > 0 else descriptor
+
+
+def _highest_satisfying(candidates: list[tuple[str, int]], spec: str) -> tuple[str, int] | None:
+    try:
+        versions = [version for version, _ in candidates if nodesemver.valid(version, loose=False)]
+        best = nodesemver.max_satisfying(versions, spec, loose=False)
+    except (ValueError, TypeError):  # not a range: a tag, a path, a URL
+        return None
+    return next((c for c in candidates if c[0] == best), None) if best else None
+
+
+# --- pnpm: pnpm-lock.yaml -----------------------------------------------------
+
+
+def _pnpm(text: str, display: str, wanted: Mapping[str, str], importer: str) -> _Found:
+    root = _load_yaml(text, display)
+    raw = root.get("lockfileVersion")
+    major = raw.split(".")[0] if isinstance(raw, str) else ""
+    if major not in ("5", "6", "9"):
+        what = "no lockfileVersion" if raw is None else f"unsupported lockfileVersion {raw}"
+        raise LockfileError(what, Location(display, *root.at.get("lockfileVersion", (1, 1))))
+    importers = root.get("importers")  # v5 and v6 keep a lone project's dependencies at the top level
+    if isinstance(importers, _Map):
+        project = importers.get(importer)
+    else:
+        project = root if importer == "." else None
+    if not isinstance(project, _Map):
+        return {}
+    found: _Found = {}
+    for field in ("dependencies", "devDependencies", "optionalDependencies"):
+        deps = project.get(field)
+        for name in wanted:
+            if not isinstance(deps, _Map) or name in found or name not in deps:
+                continue
+            value = deps[name]  # v5: "3.6.8_react@18.2.0"; v6, v9: {specifier, version}
+            raw_version = value.get("version") if isinstance(value, _Map) else value
+            version = _pnpm_version(raw_version, major) if isinstance(raw_version, str) else None
+            if version:
+                found[name] = (version, deps.at[name][0])
+    return found
+
+
+def _pnpm_version(raw: str, major: str) -> str | None:
+    if raw.startswith(("link:", "file:")):  # a folder, not a registry version
+        return None
+    if major == "5":  # "3.6.8_react@18.2.0", "/@scope/alias/3.6.8_peer" (v5 writes "/" in peers as "+")
+        return raw.rsplit("/", 1)[-1].split("_", 1)[0]
+    head = raw.split("(", 1)[0]  # "3.6.8(react@18.2.0)", alias "/name@3.6.8" (v6), "name@3.6.8" (v9)
+    return head[head.rfind("@") + 1 :] if head.rfind("@") > 0 else head
+
+
+# --- YAML with key positions ----------------------------------------------------
+
+
+class _Map(dict[str, Any]):
+    """A YAML mapping whose ``at`` holds each key's (line, column), both 1-based."""
+
+    __slots__ = ("at",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.at: dict[str, tuple[int, int]] = {}
+
+
+def _load_yaml(text: str, display: str) -> _Map:
+    """The last document of ``text``, scalars kept as text (``5.4`` stays "5.4").
+
+    Built from parser events with an explicit stack, so depth is checked before
+    anything recurses; aliases are refused (lock files have none; bombs do).
+    """
+    documents: list[Any] = []
+    stack: list[Any] = []  # open mappings and sequences
+    pending: list[tuple[str, tuple[int, int]] | None] = []  # per open collection: a key awaiting its value
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= _MAX_YAML_DEPTH:
+                    raise LockfileError(f"nested deeper than {_MAX_YAML_DEPTH} levels", Location(display, *mark))
+                stack.append(_Map() if isinstance(event, yaml.MappingStartEvent) else [])
+                pending.append(None)
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                pending.pop()
+                value = stack.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                value = event.value
+            elif isinstance(event, yaml.AliasEvent):
+                raise LockfileError("YAML aliases (*name) do not belong in a lock file", Location(display, *mark))
+            else:
+                continue  # stream and document boundaries
+            if not stack:
+                documents.append(value)
+            elif isinstance(stack[-1], list):
+                stack[-1].append(value)
+            elif pending[-1] is None:
+                if not isinstance(value, str):
+                    raise LockfileError("a mapping key must be a plain value", Location(display, *mark))
+                if value in stack[-1]:
+                    raise LockfileError(f"duplicate key {value!r}", Location(display, *mark))
+                pending[-1] = (value, mark)
+            else:
+                key, at = pending[-1]
+                stack[-1][key] = value
+                stack[-1].at[key] = at
+                pending[-1] = None
+    except yaml.MarkedYAMLError as error:
+        problem = error.problem_mark or error.context_mark
+        where = Location(display, problem.line + 1, problem.column + 1) if problem else Location(display)
+        raise LockfileError(f"invalid YAML: {error.problem or error.context}", where) from None
+    except yaml.YAMLError as error:  # the reader: a character YAML does not allow
+        position = getattr(error, "position", 0)
+        line_start = text.rfind("\n", 0, position) + 1
+        reason = getattr(error, "reason", "unreadable text")
+        where = Location(display, text.count("\n", 0, position) + 1, position - line_start + 1)
+        raise LockfileError(f"invalid YAML: {reason}", where) from None
+    if not documents:
+        raise LockfileError("empty file", Location(display, 1, 1))
+    if not isinstance(documents[-1], _Map):  # pnpm 10 may put an env document first: the lock file is the last
+        raise LockfileError("not a lock file: the top level is not a mapping", Location(display, 1, 1))
+    return documents[-1]
+
+
+_READERS: dict[str, Callable[[str, str, Mapping[str, str], str], _Found]] = {
+    "package-lock.json": _npm,
+    "npm-shrinkwrap.json": _npm,
+    "yarn.lock": _yarn,
+    "pnpm-lock.yaml": _pnpm,
+}

@@ -1,0 +1,56 @@
+"""What one Taro project declares: the typed result of reading its manifests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from checker.errors import Location
+from checker.project.targets import Target
+
+__all__ = ["Note", "ProjectProfile", "TaroVersionInfo"]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A project-level finding that needs no call site (info, warning or error)."""
+
+    code: str
+    severity: str  # "error" | "warning" | "info"
+    message: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class TaroVersionInfo:
+    declared: str | None  # the @tarojs/taro specifier in package.json
+    declared_at: Location | None
+    resolved: str | None  # the exact version, or None: cannot tell (the evaluator treats it as unknown)
+    source: str  # where the resolved version comes from: a lock file, package.json, or why there is none
+    allows: str | None = None  # without a lock file: the npm range the declaration allows
+    resolved_at: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectProfile:
+    root: str  # relative to the checked path, POSIX ("." for the path itself)
+    name: str | None
+    taro: TaroVersionInfo
+    targets: tuple[Target, ...]
+    framework: str | None = None
+    compiler: str | None = None
+    source_root: str = "src"
+    output_root: str | None = None
+    plugins: tuple[str, ...] = ()
+    env_aliases: tuple[str, ...] = ()  # defineConstants aliases of process.env.TARO_ENV
+    lib_version: str | None = None  # WeChat devtools' debug base library (a hint, not the minimum)
+    lib_version_at: Location | None = None
+    appid: str | None = None
+    miniprogram_root: str | None = None
+    platform_files: tuple[str, ...] = ()
+    published: date | None = None  # planned publish date, for date-bound rules
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    baseline: str | None = None
+    fail_on: str | None = None
+    notes: tuple[Note, ...] = field(default=())

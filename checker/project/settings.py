@@ -1,0 +1,90 @@
+"""The project's own taro-compat settings: ``taro-compat.yaml``, or ``"taroCompat"`` in package.json."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.errors import Location, ProjectError
+
+__all__ = ["SETTINGS_FILE", "Settings", "parse_settings", "read_settings_file"]
+
+SETTINGS_FILE = "taro-compat.yaml"
+_KEYS = ("targets", "published", "include", "exclude", "baseline", "failOn")
+_FAIL_ON = ("error", "warning", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    source: str  # "taro-compat.yaml" or "package.json#taroCompat"
+    location: Location
+    targets: str | None = None
+    published: date | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    baseline: str | None = None
+    fail_on: str | None = None
+
+
+def read_settings_file(path: Path, display: str) -> Settings:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProjectError(f"cannot read: {getattr(error, 'strerror', None) or 'not UTF-8 text'}", Location(display)) from None
+    try:
+        data = yaml.load(text, Loader=yaml.CSafeLoader)  # a small flat file: no aliases worth guarding against
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        raise ProjectError(f"YAML syntax: {error.problem}", Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)) from None
+    return parse_settings(data if data is not None else {}, SETTINGS_FILE, Location(display, 1, 1))
+
+
+def parse_settings(data: Any, source: str, location: Location) -> Settings:
+    if not isinstance(data, dict):
+        raise ProjectError(f"{source} must be a mapping of settings", location)
+    for key in data:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(str(key), _KEYS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ProjectError(f"unknown setting {key!r}{hint}; known: {', '.join(_KEYS)}", location)
+    targets = data.get("targets")
+    if isinstance(targets, list) and all(isinstance(t, str) for t in targets):
+        targets = ", ".join(targets)
+    if targets is not None and not isinstance(targets, str):
+        raise ProjectError("targets must be a query string or a list of them", location)
+    published = data.get("published")
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published)
+        except ValueError:
+            raise ProjectError(f"published {published!r} is not a date (YYYY-MM-DD)", location) from None
+    if published is not None and not isinstance(published, date):
+        raise ProjectError("published must be a date (YYYY-MM-DD)", location)
+    fail_on = data.get("failOn")
+    if fail_on is not None and fail_on not in _FAIL_ON:
+        raise ProjectError(f"failOn must be one of {', '.join(_FAIL_ON)}", location)
+    return Settings(
+        source=source,
+        location=location,
+        targets=targets,
+        published=published,
+        include=_globs(data.get("include"), "include", location),
+        exclude=_globs(data.get("exclude"), "exclude", location),
+        baseline=data.get("baseline") if isinstance(data.get("baseline"), str) else None,
+        fail_on=fail_on,
+    )
+
+
+def _globs(value: Any, key: str, location: Location) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise ProjectError(f"{key} must be a glob or a list of globs", location)

@@ -1,0 +1,127 @@
+"""Read Taro's ``config/index.(js|ts)`` without executing it: a syntax tree, not a regex.
+
+Real configs compute values (``outputRoot: `dist/${process.env.TARO_ENV}` ``);
+those are reported as dynamic rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import Location, ProjectError
+from checker.syntax import Node, language_for, parse
+
+__all__ = ["TaroConfig", "read_taro_config", "CONFIG_NAMES"]
+
+CONFIG_NAMES = ("index.ts", "index.js", "index.mjs", "index.cjs")
+_KEYS = ("projectName", "framework", "compiler", "sourceRoot", "outputRoot", "projectConfigName")
+_DYNAMIC = "(computed)"
+MAX_CONFIG_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class TaroConfig:
+    file: str
+    values: dict[str, str] = field(default_factory=dict)  # key -> literal value, or "(computed)"
+    plugins: tuple[str, ...] = ()
+    env_aliases: tuple[str, ...] = ()  # defineConstants names whose value is process.env.TARO_ENV
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line where it is set
+
+
+def read_taro_config(path: Path, display: str) -> TaroConfig:
+    """The fields a check needs from one config file; raises :class:`ProjectError` if it does not parse."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ProjectError(f"cannot read: {error.strerror}", Location(display)) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ProjectError("config file is over 2 MB; not a Taro config", Location(display))
+    tree = parse(raw, language_for(path.suffix))
+    if tree.root_node.has_error:
+        bad = _first_error(tree.root_node)
+        raise ProjectError("does not parse as JavaScript/TypeScript", Location(display, bad.start_point[0] + 1, bad.start_point[1] + 1))
+    values: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    plugins: list[str] = []
+    aliases: list[str] = []
+    for pair in _pairs(tree.root_node):
+        key = _key(pair)
+        value = pair.child_by_field_name("value")
+        if key is None or value is None:
+            continue
+        line = pair.start_point[0] + 1
+        if key in _KEYS and key not in values:
+            values[key] = _compiler_type(value) if key == "compiler" else (_string(value) or _DYNAMIC)
+            lines[key] = line
+        elif key == "plugins" and value.type == "array" and "plugins" not in lines:
+            lines["plugins"] = line
+            for item in value.named_children:
+                name = _string(item) or (_string(item.named_children[0]) if item.type == "array" and item.named_children else None)
+                if name:
+                    plugins.append(name)
+        elif key == "defineConstants" and value.type == "object":
+            for constant in value.named_children:
+                if constant.type == "pair" and _mentions_taro_env(constant.child_by_field_name("value")):
+                    name = _key(constant)
+                    if name:
+                        aliases.append(name)
+    return TaroConfig(display, values, tuple(plugins), tuple(dict.fromkeys(aliases)), lines)
+
+
+def _first_error(node: Node) -> Node:
+    stack = [node]
+    while stack:
+        current = stack.pop(0)
+        if current.type == "ERROR" or current.is_missing:
+            return current
+        stack.extend(current.children)
+    return node
+
+
+def _pairs(root: Node):  # type: ignore[no-untyped-def]
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "pair":
+            yield node
+        stack.extend(reversed(node.named_children))
+
+
+def _key(pair: Node) -> str | None:
+    key = pair.child_by_field_name("key")
+    if key is None:
+        return None
+    if key.type in ("property_identifier", "identifier"):
+        return key.text.decode() if key.text else None
+    return _string(key)
+
+
+def _string(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    if node.type == "string":
+        return "".join(part.text.decode() for part in node.named_children if part.text) if node.named_children else ""
+    if node.type == "template_string" and not any(c.type == "template_substitution" for c in node.named_children):
+        return "".join(part.text.decode() for part in node.named_children if part.text)
+    return None
+
+
+def _compiler_type(value: Node) -> str:
+    if value.type == "object":
+        for pair in value.named_children:
+            if pair.type == "pair" and _key(pair) == "type":
+                return _string(pair.child_by_field_name("value")) or _DYNAMIC
+    return _string(value) or _DYNAMIC
+
+
+def _mentions_taro_env(value: Node | None) -> bool:
+    if value is None:
+        return False
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if node.type == "member_expression" and node.text and node.text.replace(b" ", b"") == b"process.env.TARO_ENV":
+            return True
+        stack.extend(node.named_children)
+    return False

@@ -1,0 +1,37 @@
+"""The one module that imports tree-sitter: parsers for JavaScript, TypeScript and TSX.
+
+Keeping the binding behind this door means a grammar or binding upgrade
+touches one file (tree-sitter 0.25+ API: ``Parser(language)``, ``Query``, ``QueryCursor``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import tree_sitter
+import tree_sitter_javascript
+import tree_sitter_typescript
+
+__all__ = ["Node", "parse", "language_for"]
+
+Node = tree_sitter.Node
+
+
+@cache
+def _language(name: str) -> tree_sitter.Language:
+    if name == "javascript":
+        return tree_sitter.Language(tree_sitter_javascript.language())
+    if name == "typescript":
+        return tree_sitter.Language(tree_sitter_typescript.language_typescript())
+    if name == "tsx":
+        return tree_sitter.Language(tree_sitter_typescript.language_tsx())
+    raise ValueError(f"no grammar for {name!r}")
+
+
+def language_for(suffix: str) -> str:
+    """The grammar for a file suffix: ``.ts`` is TypeScript, ``.tsx`` TSX, the rest JavaScript (with JSX)."""
+    return {".ts": "typescript", ".mts": "typescript", ".cts": "typescript", ".tsx": "tsx"}.get(suffix, "javascript")
+
+
+def parse(source: bytes, language: str) -> tree_sitter.Tree:
+    return tree_sitter.Parser(_language(language)).parse(source)
