@@ -57,8 +57,8 @@ def _describe(document: Document, error) -> KnowledgeBaseError:  # type: ignore[
         return KnowledgeBaseError(
             f"unknown key {key!r} in {where} (allowed: {choices})", document.location((*path, key), key=True), "KB002"
         )
-    if error.validator == "type" and path in document.raw_scalars and "string" in str(error.validator_value):
-        raw = document.raw_scalars[path]
+    raw = document.raw(path)
+    if error.validator == "type" and raw is not None and "string" in str(error.validator_value):
         return KnowledgeBaseError(
             f"{where}: {raw} was read as a {type(error.instance).__name__}; quote it: \"{raw}\"",
             document.location(path),
@@ -69,6 +69,6 @@ def _describe(document: Document, error) -> KnowledgeBaseError:  # type: ignore[
         best = max(error.context, key=lambda e: len(e.absolute_path))
         return _describe(document, best)
     message = error.message
-    if path in document.raw_scalars:  # say what was written, not what YAML made of it (yes -> True)
-        message = message.replace(repr(error.instance), repr(document.raw_scalars[path]), 1)
+    if raw is not None:  # say what was written, not what YAML made of it (yes -> True)
+        message = message.replace(repr(error.instance), repr(raw), 1)
     return KnowledgeBaseError(f"{where}: {message}", document.location(path), "KB002")

@@ -14,9 +14,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import nodesemver
-import yaml
 
 from checker.errors import Location, ProjectError
+from checker.yamlread import YamlMap, YamlProblem, read_documents
 
 __all__ = ["LOCKFILE_NAMES", "MAX_LOCKFILE_BYTES", "LockfileError", "Locked", "read_lockfile"]
 
@@ -25,7 +25,6 @@ MAX_LOCKFILE_BYTES = 64 * 1024 * 1024
 # Lock files nest about five levels deep. The limit matters: libyaml's own
 # composer recurses in C and overflows the stack near 30 000 open brackets.
 _MAX_YAML_DEPTH = 64
-_Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
 _Found = dict[str, tuple[str, int]]  # name -> (version, line)
 _YarnEntry = tuple[frozenset[str], str, int]  # ({"name@range", ...}, version, line)
@@ -191,20 +190,20 @@ def _yarn_v1_entry(header: tuple[frozenset[str], int], version: str | None, disp
 def _berry(text: str, display: str, wanted: Mapping[str, str], importer: str) -> _Found:
     root = _load_yaml(text, display)
     meta = root.get("__metadata")
-    if not isinstance(meta, _Map):
+    if not isinstance(meta, YamlMap):
         message = 'not a yarn lock file: no "# yarn lockfile v1" header and no __metadata'
         raise LockfileError(message, Location(display, 1, 1))
     version = meta.get("version")
     # yarn 2 wrote version 4, yarn 4 writes 8
     if not (isinstance(version, str) and version.isdigit() and 4 <= int(version) <= 8):
-        where = Location(display, *meta.at.get("version", root.at["__metadata"]))
+        where = Location(display, *meta.key_at.get("version", root.key_at["__metadata"]))
         raise LockfileError(f"unsupported yarn lock file version {version}", where)
     entries: list[_YarnEntry] = []
-    workspace = _Map()
+    workspace = YamlMap()
     for keys, value in root.items():
-        if keys != "__metadata" and isinstance(value, _Map) and isinstance(value.get("version"), str):
+        if keys != "__metadata" and isinstance(value, YamlMap) and isinstance(value.get("version"), str):
             descriptors = frozenset(key.strip() for key in keys.split(","))
-            entries.append((descriptors, value["version"], root.at[keys][0]))
+            entries.append((descriptors, value["version"], root.key_at[keys][0]))
             if any(key.endswith(f"@workspace:{importer}") for key in descriptors):
                 workspace = value
     # The workspace's own entry holds the range yarn resolved, which may be newer than package.json.
@@ -213,10 +212,10 @@ def _berry(text: str, display: str, wanted: Mapping[str, str], importer: str) ->
     return _pick(entries, {name: (f"{name}@{spec}", spec.removeprefix("npm:")) for name, spec in protocol.items()})
 
 
-def _workspace_range(workspace: _Map, name: str) -> str | None:
+def _workspace_range(workspace: YamlMap, name: str) -> str | None:
     for field in ("dependencies", "devDependencies"):
         deps = workspace.get(field)
-        if isinstance(deps, _Map) and isinstance(deps.get(name), str):
+        if isinstance(deps, YamlMap) and isinstance(deps.get(name), str):
             return str(deps[name])
     return None
 
@@ -265,25 +264,25 @@ def _pnpm(text: str, display: str, wanted: Mapping[str, str], importer: str) -> 
     major = raw.split(".")[0] if isinstance(raw, str) else ""
     if major not in ("5", "6", "9"):
         what = "no lockfileVersion" if raw is None else f"unsupported lockfileVersion {raw}"
-        raise LockfileError(what, Location(display, *root.at.get("lockfileVersion", (1, 1))))
+        raise LockfileError(what, Location(display, *root.key_at.get("lockfileVersion", (1, 1))))
     importers = root.get("importers")  # v5 and v6 keep a lone project's dependencies at the top level
-    if isinstance(importers, _Map):
+    if isinstance(importers, YamlMap):
         project = importers.get(importer)
     else:
         project = root if importer == "." else None
-    if not isinstance(project, _Map):
+    if not isinstance(project, YamlMap):
         return {}
     found: _Found = {}
     for field in ("dependencies", "devDependencies", "optionalDependencies"):
         deps = project.get(field)
         for name in wanted:
-            if not isinstance(deps, _Map) or name in found or name not in deps:
+            if not isinstance(deps, YamlMap) or name in found or name not in deps:
                 continue
             value = deps[name]  # v5: "3.6.8_react@18.2.0"; v6, v9: {specifier, version}
-            raw_version = value.get("version") if isinstance(value, _Map) else value
+            raw_version = value.get("version") if isinstance(value, YamlMap) else value
             version = _pnpm_version(raw_version, major) if isinstance(raw_version, str) else None
             if version:
-                found[name] = (version, deps.at[name][0])
+                found[name] = (version, deps.key_at[name][0])
     return found
 
 
@@ -299,71 +298,19 @@ def _pnpm_version(raw: str, major: str) -> str | None:
 # --- YAML with key positions ----------------------------------------------------
 
 
-class _Map(dict[str, Any]):
-    """A YAML mapping whose ``at`` holds each key's (line, column), both 1-based."""
-
-    __slots__ = ("at",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.at: dict[str, tuple[int, int]] = {}
-
-
-def _load_yaml(text: str, display: str) -> _Map:
-    """The last document of ``text``, scalars kept as text (``5.4`` stays "5.4").
-
-    Built from parser events with an explicit stack, so depth is checked before
-    anything recurses; aliases are refused (lock files have none; bombs do).
-    """
-    documents: list[Any] = []
-    stack: list[Any] = []  # open mappings and sequences
-    pending: list[tuple[str, tuple[int, int]] | None] = []  # per open collection: a key awaiting its value
+def _load_yaml(text: str, display: str) -> YamlMap:
+    """The last document of ``text``, scalars kept as text (``5.4`` stays "5.4")."""
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if len(stack) >= _MAX_YAML_DEPTH:
-                    raise LockfileError(f"nested deeper than {_MAX_YAML_DEPTH} levels", Location(display, *mark))
-                stack.append(_Map() if isinstance(event, yaml.MappingStartEvent) else [])
-                pending.append(None)
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                pending.pop()
-                value = stack.pop()
-            elif isinstance(event, yaml.ScalarEvent):
-                value = event.value
-            elif isinstance(event, yaml.AliasEvent):
-                raise LockfileError("YAML aliases (*name) do not belong in a lock file", Location(display, *mark))
-            else:
-                continue  # stream and document boundaries
-            if not stack:
-                documents.append(value)
-            elif isinstance(stack[-1], list):
-                stack[-1].append(value)
-            elif pending[-1] is None:
-                if not isinstance(value, str):
-                    raise LockfileError("a mapping key must be a plain value", Location(display, *mark))
-                if value in stack[-1]:
-                    raise LockfileError(f"duplicate key {value!r}", Location(display, *mark))
-                pending[-1] = (value, mark)
-            else:
-                key, at = pending[-1]
-                stack[-1][key] = value
-                stack[-1].at[key] = at
-                pending[-1] = None
-    except yaml.MarkedYAMLError as error:
-        problem = error.problem_mark or error.context_mark
-        where = Location(display, problem.line + 1, problem.column + 1) if problem else Location(display)
-        raise LockfileError(f"invalid YAML: {error.problem or error.context}", where) from None
-    except yaml.YAMLError as error:  # the reader: a character YAML does not allow
-        position = getattr(error, "position", 0)
-        line_start = text.rfind("\n", 0, position) + 1
-        reason = getattr(error, "reason", "unreadable text")
-        where = Location(display, text.count("\n", 0, position) + 1, position - line_start + 1)
-        raise LockfileError(f"invalid YAML: {reason}", where) from None
+        documents = read_documents(text, typed=False, max_depth=_MAX_YAML_DEPTH)
+    except YamlProblem as problem:
+        message = problem.message
+        for prefix in ("YAML syntax: ", "YAML: "):
+            if message.startswith(prefix):
+                message = "invalid YAML: " + message.removeprefix(prefix)
+        raise LockfileError(message, Location(display, problem.line, problem.column)) from None
     if not documents:
         raise LockfileError("empty file", Location(display, 1, 1))
-    if not isinstance(documents[-1], _Map):  # pnpm 10 may put an env document first: the lock file is the last
+    if not isinstance(documents[-1], YamlMap):  # pnpm 10 may put an env document first: the lock file is the last
         raise LockfileError("not a lock file: the top level is not a mapping", Location(display, 1, 1))
     return documents[-1]
 
