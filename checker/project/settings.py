@@ -8,9 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.errors import Location, ProjectError
+from checker.yamlread import YamlProblem, read_documents
 
 __all__ = ["SETTINGS_FILE", "Settings", "parse_settings", "read_settings_file"]
 
@@ -37,10 +36,10 @@ def read_settings_file(path: Path, display: str) -> Settings:
     except (OSError, UnicodeDecodeError) as error:
         raise ProjectError(f"cannot read: {getattr(error, 'strerror', None) or 'not UTF-8 text'}", Location(display)) from None
     try:
-        data = yaml.load(text, Loader=yaml.CSafeLoader)  # a small flat file: no aliases worth guarding against
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        raise ProjectError(f"YAML syntax: {error.problem}", Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)) from None
+        documents = read_documents(text, typed=True, max_depth=16)
+    except YamlProblem as problem:
+        raise ProjectError(problem.message, Location(display, problem.line, problem.column)) from None
+    data = documents[0] if documents else None
     return parse_settings(data if data is not None else {}, SETTINGS_FILE, Location(display, 1, 1))
 
 
