@@ -179,8 +179,6 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.render.fmt_json import render_json
     from checker.render.fmt_text import render_text
 
-    if not args.no_scan:
-        raise UsageError("taro-compat: source scanning is not built yet; run 'taro-compat check --no-scan PATH' for the manifests")
     root = args.path
     if not root.exists():
         raise UsageError(f"taro-compat: {root}: no such file or directory")
@@ -206,9 +204,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"taro-compat: {where}: {error.message}", file=err)
             incomplete = True
             continue
-        results.append(evaluate(matrix, profile))
+        scans = _scan(directory, profile, projects, matrix) if not args.no_scan else ()
+        results.append(evaluate(matrix, profile, scans))
     if args.format == "json":
-        text = render_json(results, matrix, scanned=False)
+        text = render_json(results, matrix, scanned=not args.no_scan)
     else:
         text = render_text(results)
     if args.output:
@@ -221,6 +220,22 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         at_or_above(finding, args.fail_on or result.profile.fail_on or "error") for result in results for finding in result.findings
     )
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _scan(directory: Path, profile, projects: list[Path], matrix):  # type: ignore[no-untyped-def]
+    from checker.cachedir import cache_file_for
+    from checker.scan.files import source_files
+    from checker.scan.runner import ScanOptions, scan_files
+
+    nested = [p.relative_to(directory).as_posix() for p in projects if p != directory and directory in p.parents]
+    output = [profile.output_root] if profile.output_root and "(" not in profile.output_root else []
+    files, _ = source_files(directory, include=profile.include, exclude=profile.exclude, skip_dirs=nested + output)
+    options = ScanOptions(
+        globals_=frozenset(p.native_global for p in matrix.platforms.values() if p.native_global),
+        env_values=frozenset(p.taro_env for p in matrix.platforms.values()),
+        env_aliases=frozenset(profile.env_aliases),
+    )
+    return scan_files(files, options, cache_path=cache_file_for("scan", directory, ".json")).files
 
 
 def _kb_lint(args: argparse.Namespace, out: TextIO) -> int:

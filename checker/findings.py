@@ -19,6 +19,7 @@ CODES = {
     "TC007": "no-targets-declared",
     "TC008": "build-type-unknown",
     "TC009": "settings-in-two-places",
+    "TC010": "file-not-scanned",  # skipped (binary, too large, unreadable) or only partly parsed
 }
 
 

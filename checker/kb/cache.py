@@ -23,23 +23,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.cachedir import cache_dir, cache_file_for
+
 __all__ = ["CacheIndex", "default_cache_dir", "read_blob", "read_index", "remove", "write_cache"]
 
 _FORMAT = 2
 
 
 def default_cache_dir() -> Path:
-    """``$TARO_COMPAT_CACHE_DIR``, else ``$XDG_CACHE_HOME/taro-compat``, else ``~/.cache/taro-compat``."""
-    explicit = os.environ.get("TARO_COMPAT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "taro-compat"
+    return cache_dir()
 
 
-def cache_file(cache_dir: Path, root: Path) -> Path:
-    where = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-    return cache_dir / f"matrix-{where}.cache"
+def cache_file(directory: Path, root: Path) -> Path:
+    return cache_file_for("matrix", root, ".cache", directory)
 
 
 @dataclass(frozen=True, slots=True)

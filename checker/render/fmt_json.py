@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from checker import __version__
-from checker.evaluate import ProjectResult
+from checker.evaluate import ProjectResult, Use
+from checker.scan.sites import CallSite, Guard
 from checker.findings import Finding
 from checker.model import Matrix
 
@@ -28,6 +29,35 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "required": finding.required,
     }
+
+
+def _guard(guard: Guard, platforms: tuple[str, ...]) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": guard.kind, "platforms": list(platforms), "line": guard.line}
+    if guard.negated:
+        data["negated"] = True
+    for key in ("api", "schema", "receiver", "version"):
+        if getattr(guard, key) is not None:
+            data[key] = getattr(guard, key)
+    if guard.envs:
+        data["envs"] = list(guard.envs)
+    return data
+
+
+def _use(use: Use) -> dict[str, Any]:
+    site = use.site
+    data: dict[str, Any] = {"api": use.api, "file": site.file, "line": site.line, "column": site.column}
+    if isinstance(site, CallSite):
+        data |= {
+            "callee": site.callee,
+            "via": site.via,
+            "called": site.called,
+            "promise_style": site.promise_style,
+            "arguments": [{"key": a.key, "value": a.value, "literal": a.literal} for a in site.arguments],
+        }
+        if site.suppression:
+            data["suppressed"] = {"line": site.suppression.line, "reason": site.suppression.reason}
+    data["guards"] = [_guard(g, p) for g, p in zip(site.guards, use.guard_platforms)]
+    return data
 
 
 def _project(result: ProjectResult) -> dict[str, Any]:
@@ -53,7 +83,9 @@ def _project(result: ProjectResult) -> dict[str, Any]:
             "platform_files": list(profile.platform_files),
             "published": profile.published.isoformat() if profile.published else None,
         },
-        "call_sites": [],
+        "scanned_files": result.scanned_files,
+        "call_sites": [_use(u) for u in result.call_sites],
+        "component_uses": [_use(u) for u in result.components],
         "findings": [_finding(f) for f in result.findings],
         "requirements": result.requirements,
     }

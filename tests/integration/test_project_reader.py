@@ -228,11 +228,17 @@ def test_one_broken_project_does_not_hide_the_others(tmp_path: Path) -> None:
     assert [p["root"] for p in json.loads(out)["projects"]] == ["a"]
 
 
-def test_check_without_no_scan_says_what_is_missing(tmp_path: Path) -> None:
-    write(tmp_path, {"package.json": TARO_PACKAGE})
-    code, _, err = run("check", str(tmp_path))
-    assert code == 2
-    assert "--no-scan" in err
+def test_check_scans_sources_unless_told_not_to(tmp_path: Path) -> None:
+    write(tmp_path, {"package.json": TARO_PACKAGE, "src/app.ts": "import Taro from '@tarojs/taro'\nTaro.getUserProfile({ desc: 'x' })\n"})
+    code, out, err = run("check", "--format", "json", str(tmp_path))
+    (project,) = json.loads(out)["projects"]
+    assert (project["scanned_files"], [(c["api"], c["file"], c["line"], c["column"]) for c in project["call_sites"]]) == (
+        1,
+        [("getUserProfile", "src/app.ts", 2, 1)],
+    )
+    code, out, err = run("check", "--no-scan", "--format", "json", str(tmp_path))
+    (project,) = json.loads(out)["projects"]
+    assert (project["scanned_files"], project["call_sites"]) == (None, [])
 
 
 def test_discovery_of_200_packages(tmp_path: Path) -> None:

@@ -1,0 +1,56 @@
+"""FileScan <-> plain data, for the scan cache."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
+
+__all__ = ["decode", "encode"]
+
+
+def _guard(data: dict[str, Any]) -> Guard:
+    return Guard(**{**data, "envs": tuple(data.get("envs", ()))})
+
+
+def encode(scan: FileScan) -> dict[str, Any]:
+    def guard(g: Guard) -> dict[str, Any]:
+        return {k: v for k, v in ((f, getattr(g, f)) for f in g.__dataclass_fields__) if v not in (None, (), False)} | {"kind": g.kind, "line": g.line}
+
+    return {
+        "file": scan.file,
+        "sites": [
+            {
+                "api": s.api, "line": s.line, "column": s.column, "callee": s.callee, "via": s.via, "called": s.called,
+                "promise": s.promise_style, "args": [[a.key, a.value, a.literal] for a in s.arguments],
+                "guards": [guard(g) for g in s.guards],
+                "suppression": [s.suppression.line, list(s.suppression.apis), s.suppression.reason] if s.suppression else None,
+            }
+            for s in scan.call_sites
+        ],
+        "components": [
+            {"component": c.component, "attribute": c.attribute, "value": c.value, "line": c.line, "column": c.column,
+             "guards": [guard(g) for g in c.guards]}
+            for c in scan.components
+        ],
+        "problems": list(scan.problems),
+        "skipped": scan.skipped,
+    }
+
+
+def decode(data: dict[str, Any]) -> FileScan:
+    file = data["file"]
+    sites = tuple(
+        CallSite(
+            api=s["api"], file=file, line=s["line"], column=s["column"], callee=s["callee"], via=s["via"], called=s["called"],
+            promise_style=s["promise"], arguments=tuple(Argument(k, v, lit) for k, v, lit in s["args"]),
+            guards=tuple(_guard(g) for g in s["guards"]),
+            suppression=Suppression(s["suppression"][0], tuple(s["suppression"][1]), s["suppression"][2]) if s["suppression"] else None,
+        )
+        for s in data["sites"]
+    )
+    components = tuple(
+        ComponentUse(c["component"], c["attribute"], c["value"], file, c["line"], c["column"], tuple(_guard(g) for g in c["guards"]))
+        for c in data["components"]
+    )
+    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"])

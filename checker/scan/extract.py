@@ -1,0 +1,281 @@
+"""One file's syntax tree -> call sites, component uses and suppressions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.scan.guards import GuardReader
+from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
+from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
+from checker.syntax import Node, parse
+
+__all__ = ["extract"]
+
+COMPONENTS_MODULE = "@tarojs/components"
+_PROMISE_METHODS = {"then", "catch", "finally"}
+_PASS_THROUGH = {"call", "apply", "bind"}
+_SUPPRESS = re.compile(r"taro-compat-ignore\b([^\n]*?)(?:\s--\s*(.*?))?\s*(?:\*/)?$")
+_CONDITIONS = {"if_statement", "while_statement", "do_statement", "ternary_expression"}
+
+
+def extract(
+    source: bytes,
+    language: str,
+    display: str,
+    *,
+    globals_: frozenset[str],
+    env_aliases: frozenset[str],
+    file_guards: tuple[Guard, ...] = (),
+) -> FileScan:
+    tree = parse(source, language)
+    root = tree.root_node
+    bindings = Bindings(root, globals_)
+    reader = GuardReader(bindings, env_aliases)
+    lines = source.split(b"\n")
+    suppressions: dict[int, Suppression] = {}
+    components_names = _component_imports(root)
+    sites: list[CallSite] = []
+    components: list[ComponentUse] = []
+    for node in _walk(root):
+        kind = node.type
+        if kind == "comment":
+            suppression = _suppression(node)
+            if suppression is not None:
+                suppressions[suppression.line] = suppression
+        elif kind == "variable_declarator":
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+            if name is not None and value is not None and name.type == "identifier" and _is_const(node):
+                reader.remember_constant(_text(name), value)
+        elif kind in ("member_expression", "subscript_expression"):
+            use = _member_use(node, bindings)
+            if use is not None and not _in_test_position(node):
+                sites.append(_site(node, *use, display, lines, reader, file_guards))
+        elif kind == "identifier":
+            api = bindings.named_api(node) if not _is_declaration(node, bindings) else None
+            if api is not None and not _in_test_position(node):
+                sites.append(_site(node, api, "taro", display, lines, reader, file_guards))
+        elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
+            components += _component_uses(node, components_names, display, lines, reader, file_guards)
+    sites = [_with_suppression(site, suppressions) for site in sites]
+    problems = ()
+    if root.has_error:
+        first = _first_error(root)
+        problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
+    return FileScan(display, tuple(sites), tuple(components), problems)
+
+
+def _walk(root: Node) -> Iterator[Node]:
+    cursor = root.walk()
+    while True:
+        yield cursor.node  # type: ignore[misc]
+        if cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return
+
+
+def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:
+    """(api, via) when ``node`` is ``Taro.x`` / ``wx.x`` / ``Taro['x']`` on the namespace itself."""
+    obj = node.child_by_field_name("object")
+    via = bindings.namespace_of(_unwrap(obj)) if obj is not None else None
+    if via is None:
+        return None
+    if node.type == "member_expression":
+        prop = node.child_by_field_name("property")
+        return (_text(prop), via) if prop is not None and prop.type == "property_identifier" else None
+    key = _string_value(_unwrap(node.child_by_field_name("index")))
+    return (key, via) if key else None
+
+
+def _site(node: Node, api: str, via: str, display: str, lines: list[bytes], reader: GuardReader, file_guards: tuple[Guard, ...]) -> CallSite:
+    call, promise = _call_of(node)
+    line, column = _position(node, lines)
+    return CallSite(
+        api=api,
+        file=display,
+        line=line,
+        column=column,
+        callee=_text(node),
+        via=via,
+        called=call is not None,
+        promise_style=promise,
+        arguments=_arguments(call) if call is not None else (),
+        guards=file_guards + reader.guards_of(node),
+    )
+
+
+def _call_of(node: Node) -> tuple[Node | None, bool]:
+    """The call that invokes ``node`` (directly or through .call/.apply), and whether its result is
+    used as a Promise (awaited, or .then/.catch/.finally)."""
+    parent = node.parent
+    call: Node | None = None
+    if parent is not None and parent.type == "call_expression" and _same(parent.child_by_field_name("function"), node):
+        call = parent
+    elif parent is not None and parent.type == "member_expression" and _text(parent.child_by_field_name("property")) in _PASS_THROUGH:
+        outer = parent.parent
+        if outer is not None and outer.type == "call_expression":
+            call = outer
+    if call is None:
+        return None, False
+    above = call.parent
+    while above is not None and above.type == "parenthesized_expression":
+        above = above.parent
+    if above is not None and above.type == "await_expression":
+        return call, True
+    if above is not None and above.type == "member_expression" and _text(above.child_by_field_name("property")) in _PROMISE_METHODS:
+        return call, True
+    return call, False
+
+
+def _arguments(call: Node) -> tuple[Argument, ...]:
+    arguments = call.child_by_field_name("arguments")
+    first = _unwrap(arguments.named_children[0]) if arguments is not None and arguments.named_children else None
+    if first is None or first.type != "object":
+        return ()
+    found = []
+    for pair in first.named_children:
+        if pair.type == "pair":
+            key = pair.child_by_field_name("key")
+            name = _string_value(key) if key is not None and key.type == "string" else _text(key)
+            value, literal = _literal(pair.child_by_field_name("value"))
+            found.append(Argument(name, value, literal))
+        elif pair.type == "shorthand_property_identifier":
+            found.append(Argument(_text(pair), None, False))
+        elif pair.type == "method_definition":
+            found.append(Argument(_text(pair.child_by_field_name("name")), None, False))
+    return tuple(found)
+
+
+def _literal(node: Node | None) -> tuple[str | int | float | bool | None, bool]:
+    node = _unwrap(node)
+    if node is None:
+        return None, False
+    if node.type == "string":
+        return _string_value(node), True
+    if node.type == "template_string" and not any(c.type == "template_substitution" for c in node.named_children):
+        return "".join(_text(c) for c in node.named_children if c.type == "string_fragment"), True
+    if node.type in ("true", "false"):
+        return node.type == "true", True
+    if node.type == "number":
+        text = _text(node).replace("_", "")
+        try:
+            return (int(text, 0) if text.isdigit() or text.lower().startswith(("0x", "0o", "0b")) else float(text)), True
+        except ValueError:
+            return None, False
+    return None, False
+
+
+def _position(node: Node, lines: list[bytes]) -> tuple[int, int]:
+    """1-based line and column; the column counts characters, not UTF-8 bytes."""
+    row, byte_column = node.start_point
+    line = lines[row] if row < len(lines) else b""
+    return row + 1, len(line[:byte_column].decode("utf-8", "replace")) + 1
+
+
+def _in_test_position(node: Node) -> bool:
+    """``if (wx.getUserProfile)``, ``!Taro.x``, ``typeof wx.x``, ``Taro.x && ...``: the API is tested, not used."""
+    child, parent = node, node.parent
+    while parent is not None:
+        kind = parent.type
+        if kind == "parenthesized_expression" or (kind == "unary_expression" and _text(parent.child_by_field_name("operator")) in ("!", "typeof")):
+            child, parent = parent, parent.parent
+            continue
+        if kind == "binary_expression":
+            operator = _text(parent.child_by_field_name("operator"))
+            if operator in ("&&", "||") or (operator in ("===", "!==", "==", "!=") and child.type == "unary_expression"):
+                if operator in ("&&", "||") and _same(parent.child_by_field_name("left"), child):
+                    return True
+                child, parent = parent, parent.parent
+                continue
+            return False
+        if kind in _CONDITIONS:
+            return _same(parent.child_by_field_name("condition"), child)
+        return False
+    return False
+
+
+def _is_const(declarator: Node) -> bool:
+    declaration = declarator.parent
+    return declaration is not None and declaration.type == "lexical_declaration" and _text(declaration).startswith("const")
+
+
+def _is_declaration(node: Node, bindings: Bindings) -> bool:
+    """The name in ``import { x as y }`` or ``const { x } = Taro`` declares, it does not use."""
+    parent = node.parent
+    if parent is None:
+        return True
+    if parent.type in ("import_specifier", "shorthand_property_identifier_pattern", "pair_pattern", "object_pattern"):
+        return True
+    return parent.type == "variable_declarator" and _same(parent.child_by_field_name("name"), node)
+
+
+def _same(a: Node | None, b: Node | None) -> bool:
+    return a is not None and b is not None and a.id == b.id
+
+
+def _first_error(root: Node) -> Node:
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        if node.type == "ERROR" or node.is_missing:
+            return node
+        stack.extend(node.children)
+    return root
+
+
+def _suppression(comment: Node) -> Suppression | None:
+    text = _text(comment)
+    match = _SUPPRESS.search(text)
+    if match is None:
+        return None
+    apis = tuple(word for word in re.split(r"[\s,]+", match.group(1).strip()) if word)
+    return Suppression(comment.start_point[0] + 1, apis, (match.group(2) or "").strip())
+
+
+def _with_suppression(site: CallSite, suppressions: dict[int, Suppression]) -> CallSite:
+    for line in (site.line, site.line - 1):
+        suppression = suppressions.get(line)
+        if suppression is not None and (not suppression.apis or site.api in suppression.apis):
+            return CallSite(**{**{f: getattr(site, f) for f in site.__dataclass_fields__}, "suppression": suppression})
+    return site
+
+
+def _component_imports(root: Node) -> dict[str, str]:
+    """Local JSX names of Taro components: import { Button, Input as TInput } from '@tarojs/components'."""
+    names: dict[str, str] = {}
+    for statement in root.named_children:
+        if statement.type != "import_statement" or _string_value(statement.child_by_field_name("source")) != COMPONENTS_MODULE:
+            continue
+        for part in _walk(statement):
+            if part.type == "import_specifier":
+                imported = part.child_by_field_name("name")
+                alias = part.child_by_field_name("alias") or imported
+                names[_text(alias)] = _text(imported)
+    return names
+
+
+def _component_uses(
+    element: Node, names: dict[str, str], display: str, lines: list[bytes], reader: GuardReader, file_guards: tuple[Guard, ...]
+) -> list[ComponentUse]:
+    tag = _text(element.child_by_field_name("name"))
+    if tag not in names:
+        return []
+    component = _kebab(names[tag])
+    uses = []
+    for attribute in element.named_children:
+        if attribute.type != "jsx_attribute" or len(attribute.named_children) < 2:
+            continue
+        name, value = attribute.named_children[0], attribute.named_children[1]
+        literal = _string_value(value) if value.type == "string" else None
+        if literal is None and value.type == "jsx_expression" and value.named_children:
+            literal = _string_value(value.named_children[0])
+        if literal:
+            line, column = _position(attribute, lines)
+            uses.append(ComponentUse(component, _kebab(_text(name)), literal, display, line, column, file_guards + reader.guards_of(element)))
+    return uses
+
+
+def _kebab(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()

@@ -1,0 +1,226 @@
+"""Who a name refers to: the Taro namespace, a named import from it, a native global, or a local.
+
+A light scope model over the syntax tree: each function, block, catch clause
+and the program declare names; a name is local when any enclosing scope
+declares it. That is what keeps ``tim.getUserProfile()`` and a local ``wx``
+parameter out of the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.syntax import Node
+
+__all__ = ["Bindings", "TARO_MODULE"]
+
+TARO_MODULE = "@tarojs/taro"
+_SCOPES = {
+    "program",
+    "statement_block",
+    "function_declaration",
+    "function_expression",
+    "function",
+    "arrow_function",
+    "method_definition",
+    "generator_function_declaration",
+    "generator_function",
+    "catch_clause",
+    "for_statement",
+    "for_in_statement",
+    "class_body",
+}
+_FUNCTIONS = {"function_declaration", "function_expression", "function", "arrow_function", "method_definition",
+              "generator_function_declaration", "generator_function"}
+
+
+def _text(node: Node | None) -> str:
+    return node.text.decode("utf-8", "replace") if node is not None and node.text is not None else ""
+
+
+def _string_value(node: Node | None) -> str | None:
+    if node is None or node.type != "string":
+        return None
+    return "".join(_text(part) for part in node.named_children if part.type == "string_fragment")
+
+
+class Bindings:
+    """Bindings of one file: the Taro namespace's local names, named imports, and every local declaration."""
+
+    def __init__(self, root: Node, globals_: frozenset[str]) -> None:
+        self.globals = globals_
+        self.namespaces: set[str] = set()  # local names of the Taro namespace
+        self.named: dict[str, str] = {}  # local name -> API (import { getUserProfile as gup })
+        self.named_nodes: set[tuple[int, int]] = set()  # declaration positions of those names
+        self._declared: dict[int, set[str]] = {}  # scope node id -> names declared there
+        self._collect(root)
+
+    # -- resolution ------------------------------------------------------------------
+    def is_local(self, name: str, node: Node) -> bool:
+        """Declared by an enclosing scope (imports and requires of Taro do not count as local)."""
+        scope = node.parent
+        while scope is not None:
+            if name in self._declared.get(scope.id, ()):
+                return True
+            scope = scope.parent
+        return False
+
+    def namespace_of(self, node: Node) -> str | None:
+        """'taro' or a native global when ``node`` (an identifier) names one, else None."""
+        if node.type != "identifier":
+            return None
+        name = _text(node)
+        if name in self.namespaces:
+            return "taro"
+        if self.is_local(name, node):
+            return None
+        if name == "Taro":
+            return "taro"  # a global Taro (ProvidePlugin setups) is still the namespace
+        if name in self.globals:
+            return name
+        return None
+
+    def named_api(self, node: Node) -> str | None:
+        """The API a name imported from Taro stands for, unless a nearer declaration shadows it."""
+        if node.type != "identifier":
+            return None
+        name = _text(node)
+        if name not in self.named or self.is_local(name, node):
+            return None
+        return self.named[name]
+
+    # -- collection --------------------------------------------------------------------
+    def _collect(self, root: Node) -> None:
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            kind = node.type
+            if kind == "import_statement":
+                self._import(node)
+            elif kind == "variable_declarator":
+                self._declarator(node)
+            elif kind in ("function_declaration", "generator_function_declaration", "class_declaration"):
+                name = node.child_by_field_name("name")
+                if name is not None:
+                    self._declare(node.parent, _text(name))
+            if kind in _FUNCTIONS:
+                for name in _pattern_names(node.child_by_field_name("parameters") or node.child_by_field_name("parameter")):
+                    self._declare(node, name)
+            elif kind == "catch_clause":
+                for name in _pattern_names(node.child_by_field_name("parameter")):
+                    self._declare(node, name)
+            stack.extend(node.named_children)
+
+    def _declare(self, scope: Node | None, name: str) -> None:
+        while scope is not None and scope.type not in _SCOPES:
+            scope = scope.parent
+        if scope is not None:
+            self._declared.setdefault(scope.id, set()).add(name)
+
+    def _import(self, node: Node) -> None:
+        source = _string_value(node.child_by_field_name("source"))
+        clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+        if clause is None:
+            return
+        for part in clause.named_children:
+            if part.type == "identifier":  # default import
+                self._bind_namespace_or_local(part, source)
+            elif part.type == "namespace_import":
+                name = next((c for c in part.named_children if c.type == "identifier"), None)
+                if name is not None:
+                    self._bind_namespace_or_local(name, source)
+            elif part.type == "named_imports":
+                for spec in part.named_children:
+                    if spec.type != "import_specifier":
+                        continue
+                    imported = spec.child_by_field_name("name")
+                    alias = spec.child_by_field_name("alias") or imported
+                    if source == TARO_MODULE and imported is not None:
+                        self.named[_text(alias)] = _text(imported)
+                        self.named_nodes.add(alias.start_point)
+                    else:
+                        self._declare(node.parent, _text(alias))
+
+    def _bind_namespace_or_local(self, name: Node, source: str | None) -> None:
+        if source == TARO_MODULE:
+            self.namespaces.add(_text(name))
+        else:
+            self._declare(name.parent, _text(name))
+
+    def _declarator(self, node: Node) -> None:
+        target = node.child_by_field_name("name")
+        value = _unwrap(node.child_by_field_name("value"))
+        from_taro = value is not None and (self._is_require_of_taro(value) or self._names_namespace(value))
+        if target is None:
+            return
+        if from_taro and target.type == "identifier":
+            self.namespaces.add(_text(target))  # const Taro = require('@tarojs/taro'); const T = Taro
+            return
+        if from_taro and target.type == "object_pattern":
+            for local, imported in _destructured(target):
+                self.named[local] = imported  # const { getUserProfile } = Taro
+            return
+        for name in _pattern_names(target):
+            self._declare(node, name)
+
+    def _is_require_of_taro(self, node: Node) -> bool:
+        if node.type != "call_expression":
+            return False
+        function = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        if function is None or _text(function) != "require" or arguments is None:
+            return False
+        first = arguments.named_children[0] if arguments.named_children else None
+        return _string_value(first) == TARO_MODULE
+
+    def _names_namespace(self, node: Node) -> bool:
+        return node.type == "identifier" and (_text(node) in self.namespaces or _text(node) == "Taro")
+
+
+def _unwrap(node: Node | None) -> Node | None:
+    while node is not None and node.type in ("parenthesized_expression", "await_expression", "as_expression", "non_null_expression"):
+        node = node.named_children[0] if node.named_children else None
+    return node
+
+
+def _pattern_names(node: Node | None) -> Iterator[str]:
+    """Every name a binding pattern declares (identifiers, destructuring, defaults, rest)."""
+    if node is None:
+        return
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        kind = current.type
+        if kind in ("identifier", "shorthand_property_identifier_pattern"):
+            yield _text(current)
+        elif kind == "pair_pattern":
+            value = current.child_by_field_name("value")
+            if value is not None:
+                stack.append(value)
+        elif kind in ("assignment_pattern", "object_assignment_pattern"):
+            left = current.child_by_field_name("left")
+            if left is not None:
+                stack.append(left)
+        elif kind in ("required_parameter", "optional_parameter"):
+            pattern = current.child_by_field_name("pattern")
+            if pattern is not None:
+                stack.append(pattern)
+        elif kind in ("formal_parameters", "object_pattern", "array_pattern", "rest_pattern"):
+            stack.extend(current.named_children)
+
+
+def _destructured(pattern: Node) -> Iterator[tuple[str, str]]:
+    """(local, imported) pairs of ``{ a, b: c, d = 1 }``."""
+    for part in pattern.named_children:
+        if part.type == "shorthand_property_identifier_pattern":
+            yield _text(part), _text(part)
+        elif part.type == "pair_pattern":
+            key, value = part.child_by_field_name("key"), part.child_by_field_name("value")
+            if value is not None and value.type == "assignment_pattern":
+                value = value.child_by_field_name("left")
+            if key is not None and value is not None and value.type == "identifier":
+                yield _text(value), _text(key)
+        elif part.type == "object_assignment_pattern":
+            left = part.child_by_field_name("left")
+            if left is not None:
+                yield _text(left), _text(left)

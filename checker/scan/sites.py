@@ -1,0 +1,78 @@
+"""What the scanner reports: plain, frozen data (no matrix, no verdicts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Argument", "CallSite", "ComponentUse", "FileScan", "Guard", "Suppression"]
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A condition that decides whether the code around a call runs.
+
+    kind: ``can_i_use`` (canIUse('x')), ``exists`` (if (wx.x), typeof, 'x' in wx), ``taro_env``
+    (process.env.TARO_ENV === 'weapp', its aliases, switch), ``version`` (compareVersion(SDKVersion,
+    '2.10.4') >= 0), ``platform_file`` (name.weapp.ts), ``try_catch`` (recorded; not a capability guard).
+    ``negated``: the code runs when the condition is false (an else branch, an early return).
+    """
+
+    kind: str
+    line: int
+    negated: bool = False
+    api: str | None = None  # the API the condition tests (canIUse's first segment, the member tested)
+    schema: str | None = None  # the full canIUse argument, e.g. "button.open-type.chooseAvatar"
+    receiver: str | None = None  # "taro" or the native global ("wx") the test goes through
+    envs: tuple[str, ...] = ()  # TARO_ENV values of a taro_env or platform_file guard
+    version: str | None = None  # the literal a version comparison tests against
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    key: str
+    value: str | int | float | bool | None  # a literal value, else None
+    literal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    line: int
+    apis: tuple[str, ...]  # empty: every API on the line
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    api: str  # the member name: getUserProfile
+    file: str  # relative to the project root, POSIX
+    line: int  # 1-based, in the whole file (a .vue file too)
+    column: int  # 1-based, in characters
+    callee: str  # the source text: Taro.getUserProfile, gup, wx['getUserProfile']
+    via: str  # "taro", or the native global (wx, tt, ...)
+    called: bool  # False: passed on without being called (const f = Taro.getUserProfile)
+    promise_style: bool  # awaited, or .then/.catch/.finally on the result
+    arguments: tuple[Argument, ...] = ()  # keys of an object-literal first argument
+    guards: tuple[Guard, ...] = ()
+    suppression: Suppression | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentUse:
+    """A string attribute of a Taro component in JSX: <Button openType="chooseAvatar">."""
+
+    component: str  # button
+    attribute: str  # open-type (camelCase props are written kebab-case, as the matrix ids are)
+    value: str  # chooseAvatar
+    file: str
+    line: int
+    column: int
+    guards: tuple[Guard, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FileScan:
+    file: str
+    call_sites: tuple[CallSite, ...] = ()
+    components: tuple[ComponentUse, ...] = ()
+    problems: tuple[str, ...] = field(default=())  # "line 12: does not parse; the rest was scanned"
+    skipped: str | None = None  # why the file was not scanned at all
