@@ -16,6 +16,7 @@ COMPONENTS_MODULE = "@tarojs/components"
 _PROMISE_METHODS = {"then", "catch", "finally"}
 _PASS_THROUGH = {"call", "apply", "bind"}
 _SUPPRESS = re.compile(r"taro-compat-ignore\b([^\n]*?)(?:\s--\s*(.*?))?\s*(?:\*/)?$")
+_TYPE_CONTEXTS = {"type_query", "type_annotation", "type_alias_declaration", "interface_declaration", "type_arguments"}
 _CONDITIONS = {"if_statement", "while_statement", "do_statement", "ternary_expression"}
 
 
@@ -40,7 +41,7 @@ def extract(
     for node in _walk(root):
         kind = node.type
         if kind == "comment":
-            suppression = _suppression(node)
+            suppression = _suppression(node, lines)
             if suppression is not None:
                 suppressions[suppression.line] = suppression
         elif kind == "variable_declarator":
@@ -49,7 +50,7 @@ def extract(
                 reader.remember_constant(_text(name), value)
         elif kind in ("member_expression", "subscript_expression"):
             use = _member_use(node, bindings)
-            if use is not None and not _in_test_position(node):
+            if use is not None and not _in_test_position(node) and not _in_type(node):
                 sites.append(_site(node, *use, display, lines, reader, file_guards))
         elif kind == "identifier":
             api = bindings.named_api(node) if not _is_declaration(node, bindings) else None
@@ -101,7 +102,7 @@ def _site(node: Node, api: str, via: str, display: str, lines: list[bytes], read
         via=via,
         called=call is not None,
         promise_style=promise,
-        arguments=_arguments(call) if call is not None else (),
+        arguments=_arguments(call, skip=1 if call is not None and call.id != (node.parent.id if node.parent else -1) else 0) if call is not None else (),
         guards=file_guards + reader.guards_of(node),
     )
 
@@ -129,9 +130,11 @@ def _call_of(node: Node) -> tuple[Node | None, bool]:
     return call, False
 
 
-def _arguments(call: Node) -> tuple[Argument, ...]:
+def _arguments(call: Node, skip: int = 0) -> tuple[Argument, ...]:
+    """Keys of the options object: the first argument, or the second through ``.call(thisArg, ...)``."""
     arguments = call.child_by_field_name("arguments")
-    first = _unwrap(arguments.named_children[0]) if arguments is not None and arguments.named_children else None
+    values = arguments.named_children[skip:] if arguments is not None else []
+    first = _unwrap(values[0]) if values else None
     if first is None or first.type != "object":
         return ()
     found = []
@@ -172,6 +175,18 @@ def _position(node: Node, lines: list[bytes]) -> tuple[int, int]:
     row, byte_column = node.start_point
     line = lines[row] if row < len(lines) else b""
     return row + 1, len(line[:byte_column].decode("utf-8", "replace")) + 1
+
+
+def _in_type(node: Node) -> bool:
+    """``typeof Taro.getUserProfile`` in a type annotation names a type, it calls nothing."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in _TYPE_CONTEXTS:
+            return True
+        if parent.type in ("statement_block", "program", "expression_statement"):
+            return False
+        parent = parent.parent
+    return False
 
 
 def _in_test_position(node: Node) -> bool:
@@ -225,19 +240,23 @@ def _first_error(root: Node) -> Node:
     return root
 
 
-def _suppression(comment: Node) -> Suppression | None:
+def _suppression(comment: Node, lines: list[bytes]) -> Suppression | None:
     text = _text(comment)
     match = _SUPPRESS.search(text)
     if match is None:
         return None
     apis = tuple(word for word in re.split(r"[\s,]+", match.group(1).strip()) if word)
-    return Suppression(comment.start_point[0] + 1, apis, (match.group(2) or "").strip())
+    row, column = comment.start_point
+    standalone = not lines[row][:column].strip() if row < len(lines) else True
+    return Suppression(row + 1, apis, (match.group(2) or "").strip(), standalone)
 
 
 def _with_suppression(site: CallSite, suppressions: dict[int, Suppression]) -> CallSite:
     for line in (site.line, site.line - 1):
         suppression = suppressions.get(line)
-        if suppression is not None and (not suppression.apis or site.api in suppression.apis):
+        if suppression is None or (line != site.line and not suppression.standalone):
+            continue
+        if not suppression.apis or site.api in suppression.apis:
             return CallSite(**{**{f: getattr(site, f) for f in site.__dataclass_fields__}, "suppression": suppression})
     return site
 

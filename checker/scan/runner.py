@@ -66,13 +66,13 @@ def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = 
         return FileScan(display, skipped=f"cannot read: {error.strerror}")
     if len(raw) > MAX_SOURCE_BYTES:
         return FileScan(display, skipped=f"over {MAX_SOURCE_BYTES // (1024 * 1024)} MB: a bundle or generated file, not scanned")
-    if b"\x00" in raw[:8192]:
-        return FileScan(display, skipped="binary content (NUL bytes), not source")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             raw = raw.decode("utf-16").encode("utf-8")  # positions: lines stay lines
         except UnicodeDecodeError:
             return FileScan(display, skipped="not valid UTF-16 text")
+    if b"\x00" in raw[:8192]:
+        return FileScan(display, skipped="binary content (NUL bytes), not source")
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:

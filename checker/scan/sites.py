@@ -39,6 +39,7 @@ class Suppression:
     line: int
     apis: tuple[str, ...]  # empty: every API on the line
     reason: str
+    standalone: bool = True  # alone on its line: it also covers the next line
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,215 @@
+"""The scanner corpus: one small file per pattern, plus decoys; exact call sites and guards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.scan.runner import ScanOptions, scan_files, scan_one
+from checker.scan.sites import FileScan
+from conftest import REPO
+
+CORPUS = REPO / "tests" / "fixtures" / "scan"
+OPTIONS = ScanOptions(
+    globals_=frozenset({"wx", "tt", "my", "swan", "qq", "jd"}),
+    env_values=frozenset({"weapp", "tt", "alipay", "swan", "qq", "jd", "h5", "rn"}),
+    env_aliases=frozenset({"__TARO_ENV"}),
+)
+
+
+def scan(name: str) -> FileScan:
+    return scan_one(str(CORPUS / name), name, OPTIONS)
+
+
+def sites(name: str) -> list[tuple[object, ...]]:
+    """(api, line, column, callee, via, called, promise_style) of every call site."""
+    return [(s.api, s.line, s.column, s.callee, s.via, s.called, s.promise_style) for s in scan(name).call_sites]
+
+
+def guards(name: str) -> list[tuple[str, int, list[tuple[object, ...]]]]:
+    """(api, line, [(kind, negated, what)]) of every call site."""
+    return [
+        (s.api, s.line, [(g.kind, g.negated, g.schema or g.api or ",".join(g.envs) or g.version) for g in s.guards])
+        for s in scan(name).call_sites
+    ]
+
+
+def test_default_import() -> None:
+    assert sites("default_import.ts") == [("getUserProfile", 4, 10, "Taro.getUserProfile", "taro", True, False)]
+    (site,) = scan("default_import.ts").call_sites
+    assert [(a.key, a.value, a.literal) for a in site.arguments] == [("desc", "完善会员资料", True)]
+
+
+def test_namespace_import_under_another_name() -> None:
+    assert sites("namespace_import.ts") == [("login", 3, 1, "T.login", "taro", True, False)]
+    assert [(a.key, a.value) for a in scan("namespace_import.ts").call_sites[0].arguments] == [("timeout", 3000)]
+
+
+def test_require_and_destructuring_with_renames() -> None:
+    assert sites("require.js") == [
+        ("showToast", 4, 1, "Taro.showToast", "taro", True, False),
+        ("getUserProfile", 5, 1, "getUserProfile", "taro", True, False),
+        ("login", 6, 1, "signIn", "taro", True, False),
+    ]
+
+
+def test_aliases_subscripts_optional_chaining_and_named_imports() -> None:
+    assert sites("aliases.ts") == [
+        ("getLocation", 6, 1, "api.getLocation", "taro", True, False),
+        ("openSetting", 7, 1, "Taro['openSetting']", "taro", True, False),
+        ("vibrateShort", 8, 1, "Taro?.vibrateShort", "taro", True, False),
+        ("getUserProfile", 9, 1, "gup", "taro", True, False),
+        ("canIUse", 10, 1, "canIUse", "taro", True, False),
+    ]
+
+
+def test_native_globals_unless_shadowed() -> None:
+    assert sites("native_globals.js") == [
+        ("getUserProfile", 1, 1, "wx.getUserProfile", "wx", True, False),
+        ("getUserProfile", 2, 1, "tt.getUserProfile", "tt", True, False),
+        ("getOpenUserInfo", 3, 1, "my.getOpenUserInfo", "my", True, False),
+        ("login", 4, 1, "swan.login", "swan", True, False),
+        ("login", 5, 1, "qq.login", "qq", True, False),
+        ("login", 6, 1, "jd.login", "jd", True, False),
+    ]
+    tt = scan("native_globals.js").call_sites[1]
+    assert [(a.key, a.value) for a in tt.arguments] == [("desc", "x"), ("force", True)]
+
+
+def test_uses_without_a_call_awaits_thens_and_call() -> None:
+    assert sites("uses.ts") == [
+        ("getUserProfile", 3, 14, "Taro.getUserProfile", "taro", False, False),
+        ("getUserProfile", 5, 21, "Taro.getUserProfile", "taro", True, True),
+        ("login", 6, 3, "Taro.login", "taro", True, True),
+        ("getUserProfile", 7, 3, "Taro.getUserProfile", "taro", True, False),
+    ]
+    assert [(a.key, a.value) for a in scan("uses.ts").call_sites[3].arguments] == [("desc", "y")]  # after thisArg
+
+
+def test_decoys_are_not_call_sites() -> None:
+    result = scan("decoys.tsx")
+    # comments, strings, template text, type references, typeof in a type, other objects' methods,
+    # this.x, a local function of the same name, an unused import: none is a call site
+    assert result.call_sites == ()
+    assert [(c.component, c.attribute, c.value, c.line, c.column) for c in result.components] == [
+        ("button", "open-type", "getUserInfo", 20, 18)
+    ]
+
+
+def test_capability_guards() -> None:
+    assert guards("guards_capability.ts") == [
+        ("canIUse", 3, []),
+        ("getUserProfile", 4, [("can_i_use", False, "getUserProfile")]),
+        ("getUserInfo", 6, [("can_i_use", True, "getUserProfile")]),
+        ("getUserProfile", 9, [("exists", False, "getUserProfile")]),
+        ("getUserProfile", 11, [("exists", False, "getUserProfile")]),
+        ("getUserProfile", 13, [("exists", False, "getUserProfile")]),
+        ("getUserProfile", 16, [("exists", False, "getUserProfile")]),
+        ("canIUse", 18, []),
+        ("getUserProfile", 18, [("can_i_use", False, "getUserProfile")]),
+        ("getUserInfo", 18, [("can_i_use", True, "getUserProfile")]),
+    ]
+    receivers = [[g.receiver for g in s.guards] for s in scan("guards_capability.ts").call_sites]
+    assert receivers == [[], ["taro"], ["taro"], ["wx"], ["taro"], ["taro"], ["wx"], [], ["wx"], ["wx"]]
+
+
+def test_taro_env_guards_aliases_and_switch() -> None:
+    assert guards("guards_env.ts") == [
+        ("getUserProfile", 5, [("taro_env", False, "weapp")]),
+        ("login", 8, [("taro_env", True, "h5")]),
+        ("getUserProfile", 13, [("taro_env", False, "tt,weapp")]),
+        ("showToast", 16, [("taro_env", True, "weapp,tt")]),
+        ("getOpenUserInfo", 19, [("taro_env", False, "alipay")]),  # a defineConstants alias
+        ("getUserProfile", 22, [("taro_env", False, "weapp")]),  # a constant defined from TARO_ENV
+    ]
+
+
+def test_early_return_version_comparison_and_try() -> None:
+    assert guards("guards_flow.ts") == [
+        ("canIUse", 4, []),
+        ("getUserProfile", 5, [("can_i_use", False, "getUserProfile")]),
+        ("getUserProfile", 9, [("version", False, "2.10.4")]),
+        ("getUserProfile", 14, [("try_catch", False, None)]),
+        ("getUserInfo", 16, []),  # the catch block is not inside the try
+    ]
+
+
+def test_platform_specific_file() -> None:
+    assert guards("page.weapp.ts") == [("getUserProfile", 2, [("platform_file", False, "weapp")])]
+
+
+def test_suppressions_on_the_line_or_the_line_before() -> None:
+    found = [(s.api, s.line, s.suppression.reason if s.suppression else None) for s in scan("suppressed.ts").call_sites]
+    assert found == [
+        ("getUserProfile", 4, "checked on device, 2.27.3 clients"),
+        ("getUserInfo", 5, "legacy screen"),
+        ("login", 6, None),  # names another API; a trailing comment does not cover the next line
+    ]
+
+
+def test_vue_script_blocks_count_lines_in_the_whole_file() -> None:
+    assert sites("component.vue") == [
+        ("login", 7, 39, "Taro.login", "taro", True, False),
+        ("getUserProfile", 12, 19, "getUserProfile", "taro", True, False),
+    ]
+
+
+def test_a_file_that_does_not_parse_is_scanned_where_it_can() -> None:
+    result = scan("broken.ts")
+    assert [(s.api, s.line) for s in result.call_sites] == [("getUserProfile", 2), ("login", 4)]
+    assert result.problems == ("line 3: does not parse; the rest of the file was scanned",)
+
+
+@pytest.mark.parametrize(
+    ("content", "skipped"),
+    [
+        (b"\x00\x01binary" * 10, "binary content (NUL bytes), not source"),
+        (b"wx.login()\n\xff\xfe\xfd\n", "not UTF-8 text (line 2)"),
+        (b"x" * (2 * 1024 * 1024 + 1), "over 2 MB: a bundle or generated file, not scanned"),
+    ],
+)
+def test_bad_files_get_a_note(tmp_path: Path, content: bytes, skipped: str) -> None:
+    target = tmp_path / "bad.js"
+    target.write_bytes(content)
+    assert scan_one(str(target), "bad.js", OPTIONS).skipped == skipped
+
+
+def test_utf16_with_bom_and_crlf(tmp_path: Path) -> None:
+    target = tmp_path / "u.ts"
+    target.write_bytes("import Taro from '@tarojs/taro'\r\n// 中文\r\nTaro.login()\r\n".encode("utf-16"))
+    assert [(s.api, s.line, s.column) for s in scan_one(str(target), "u.ts", OPTIONS).call_sites] == [("login", 3, 1)]
+
+
+def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "c.ts"
+    target.write_text("const 名 = '中文'; wx.login()\n", encoding="utf-8")
+    assert [(s.line, s.column) for s in scan_one(str(target), "c.ts", OPTIONS).call_sites] == [(1, 17)]
+
+
+def test_the_cache_makes_an_unchanged_file_cost_a_stat(tmp_path: Path) -> None:
+    source = tmp_path / "a.ts"
+    source.write_text("wx.login()\n")
+    cache = tmp_path / "scan.json"
+    first = scan_files([(source, "a.ts")], OPTIONS, cache_path=cache)
+    second = scan_files([(source, "a.ts")], OPTIONS, cache_path=cache)
+    assert (first.parsed, first.from_cache, second.parsed, second.from_cache) == (1, 0, 0, 1)
+    assert second.files == first.files
+    source.write_text("wx.login()\nwx.request()\n")
+    third = scan_files([(source, "a.ts")], OPTIONS, cache_path=cache)
+    assert (third.parsed, [s.api for s in third.files[0].call_sites]) == (1, ["login", "request"])
+    cache.write_bytes(cache.read_bytes()[:-20])  # damaged: ignored and rebuilt
+    fourth = scan_files([(source, "a.ts")], OPTIONS, cache_path=cache)
+    assert (fourth.parsed, fourth.files) == (1, third.files)
+
+
+def test_parallel_scan_gives_the_same_result_as_serial(tmp_path: Path) -> None:
+    files = []
+    for index in range(60):
+        path = tmp_path / f"f{index:02d}.ts"
+        path.write_text(f"import Taro from '@tarojs/taro'\nTaro.login()\n{'wx.request()' if index % 2 else ''}\n")
+        files.append((path, path.name))
+    serial = scan_files(files, OPTIONS, jobs=1)
+    parallel = scan_files(files, OPTIONS, jobs=2)
+    assert parallel.files == serial.files
+    assert sum(len(f.call_sites) for f in serial.files) == 90
