@@ -12,7 +12,7 @@ import tree_sitter
 import tree_sitter_javascript
 import tree_sitter_typescript
 
-__all__ = ["Node", "parse", "language_for"]
+__all__ = ["Node", "captures", "language_for", "parse"]
 
 Node = tree_sitter.Node
 
@@ -35,3 +35,13 @@ def language_for(suffix: str) -> str:
 
 def parse(source: bytes, language: str) -> tree_sitter.Tree:
     return tree_sitter.Parser(_language(language)).parse(source)
+
+
+@cache
+def _query(language: str, source: str) -> tree_sitter.Query:
+    return tree_sitter.Query(_language(language), source)
+
+
+def captures(node: tree_sitter.Node, language: str, source: str) -> dict[str, list[tree_sitter.Node]]:
+    """Nodes captured by a tree-sitter query (compiled once per language and text), by capture name."""
+    return tree_sitter.QueryCursor(_query(language, source)).captures(node)

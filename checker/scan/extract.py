@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from checker.scan.guards import GuardReader
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
 from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
-from checker.syntax import Node, parse
+from checker.syntax import Node, captures, parse
 
 __all__ = ["extract"]
 
@@ -18,6 +17,23 @@ _PASS_THROUGH = {"call", "apply", "bind"}
 _SUPPRESS = re.compile(r"taro-compat-ignore\b([^\n]*?)(?:\s--\s*(.*?))?\s*(?:\*/)?$")
 _TYPE_CONTEXTS = {"type_query", "type_annotation", "type_alias_declaration", "interface_declaration", "type_arguments"}
 _CONDITIONS = {"if_statement", "while_statement", "do_statement", "ternary_expression"}
+
+
+# One query per grammar finds every node the scanner looks at, so Python never walks the whole tree.
+_QUERY = """
+(import_statement) @import
+(variable_declarator) @decl
+(member_expression object: (identifier)) @member
+(subscript_expression object: (identifier) index: (string)) @member
+((comment) @comment (#match? @comment "taro-compat-ignore"))
+(formal_parameters) @params
+(catch_clause parameter: (_) @catch)
+(arrow_function parameter: (identifier) @arrowparam)
+(function_declaration name: (identifier) @fname)
+(generator_function_declaration name: (identifier) @fname)
+(class_declaration name: (_) @cname)
+"""
+_JSX_QUERY = "(jsx_opening_element) @jsx (jsx_self_closing_element) @jsx"
 
 
 def extract(
@@ -31,50 +47,38 @@ def extract(
 ) -> FileScan:
     tree = parse(source, language)
     root = tree.root_node
-    bindings = Bindings(root, globals_)
+    found = captures(root, language, _QUERY)
+    bindings = Bindings(found, globals_)
     reader = GuardReader(bindings, env_aliases)
+    for node in found.get("decl", ()):
+        name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        if name is not None and value is not None and name.type == "identifier" and _is_const(node):
+            reader.remember_constant(_text(name), value)
     lines = source.split(b"\n")
-    suppressions: dict[int, Suppression] = {}
-    components_names = _component_imports(root)
+    suppressions = {s.line: s for s in (_suppression(node, lines) for node in found.get("comment", ())) if s is not None}
     sites: list[CallSite] = []
-    components: list[ComponentUse] = []
-    for node in _walk(root):
-        kind = node.type
-        if kind == "comment":
-            suppression = _suppression(node, lines)
-            if suppression is not None:
-                suppressions[suppression.line] = suppression
-        elif kind == "variable_declarator":
-            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-            if name is not None and value is not None and name.type == "identifier" and _is_const(node):
-                reader.remember_constant(_text(name), value)
-        elif kind in ("member_expression", "subscript_expression"):
-            use = _member_use(node, bindings)
-            if use is not None and not _in_test_position(node) and not _in_type(node):
-                sites.append(_site(node, *use, display, lines, reader, file_guards))
-        elif kind == "identifier":
+    for node in found.get("member", ()):
+        use = _member_use(node, bindings)
+        if use is not None and not _in_test_position(node) and not _in_type(node):
+            sites.append(_site(node, *use, display, lines, reader, file_guards))
+    if bindings.named:
+        names = " ".join(f'"{name}"' for name in sorted(bindings.named))
+        for node in captures(root, language, f"((identifier) @id (#any-of? @id {names}))").get("id", ()):
             api = bindings.named_api(node) if not _is_declaration(node, bindings) else None
             if api is not None and not _in_test_position(node):
                 sites.append(_site(node, api, "taro", display, lines, reader, file_guards))
-        elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
-            components += _component_uses(node, components_names, display, lines, reader, file_guards)
+    components: list[ComponentUse] = []
+    component_names = _component_imports(found.get("import", ()))
+    if component_names and language != "typescript":  # plain TypeScript has no JSX
+        for node in sorted(captures(root, language, _JSX_QUERY).get("jsx", ()), key=lambda n: n.start_byte):
+            components += _component_uses(node, component_names, display, lines, reader, file_guards)
+    sites.sort(key=lambda site: (site.line, site.column))
     sites = [_with_suppression(site, suppressions) for site in sites]
-    problems = ()
+    problems: tuple[str, ...] = ()
     if root.has_error:
         first = _first_error(root)
         problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
     return FileScan(display, tuple(sites), tuple(components), problems)
-
-
-def _walk(root: Node) -> Iterator[Node]:
-    cursor = root.walk()
-    while True:
-        yield cursor.node  # type: ignore[misc]
-        if cursor.goto_first_child():
-            continue
-        while not cursor.goto_next_sibling():
-            if not cursor.goto_parent():
-                return
 
 
 def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:
@@ -261,16 +265,18 @@ def _with_suppression(site: CallSite, suppressions: dict[int, Suppression]) -> C
     return site
 
 
-def _component_imports(root: Node) -> dict[str, str]:
+def _component_imports(imports: list[Node]) -> dict[str, str]:
     """Local JSX names of Taro components: import { Button, Input as TInput } from '@tarojs/components'."""
     names: dict[str, str] = {}
-    for statement in root.named_children:
-        if statement.type != "import_statement" or _string_value(statement.child_by_field_name("source")) != COMPONENTS_MODULE:
+    for statement in imports:
+        if _string_value(statement.child_by_field_name("source")) != COMPONENTS_MODULE:
             continue
-        for part in _walk(statement):
-            if part.type == "import_specifier":
-                imported = part.child_by_field_name("name")
-                alias = part.child_by_field_name("alias") or imported
+        clause = next((c for c in statement.named_children if c.type == "import_clause"), None)
+        named = next((c for c in clause.named_children if c.type == "named_imports"), None) if clause else None
+        for spec in named.named_children if named else ():
+            if spec.type == "import_specifier":
+                imported = spec.child_by_field_name("name")
+                alias = spec.child_by_field_name("alias") or imported
                 names[_text(alias)] = _text(imported)
     return names
 

@@ -1,7 +1,7 @@
 """Who a name refers to: the Taro namespace, a named import from it, a native global, or a local.
 
-A light scope model over the syntax tree: each function, block, catch clause
-and the program declare names; a name is local when any enclosing scope
+A light scope model fed by one tree-sitter query (declarations, imports,
+parameters): each function, block, catch clause and the program declare names; a name is local when any enclosing scope
 declares it. That is what keeps ``tim.getUserProfile()`` and a local ``wx``
 parameter out of the results.
 """
@@ -30,8 +30,6 @@ _SCOPES = {
     "for_in_statement",
     "class_body",
 }
-_FUNCTIONS = {"function_declaration", "function_expression", "function", "arrow_function", "method_definition",
-              "generator_function_declaration", "generator_function"}
 
 
 def _text(node: Node | None) -> str:
@@ -47,13 +45,12 @@ def _string_value(node: Node | None) -> str | None:
 class Bindings:
     """Bindings of one file: the Taro namespace's local names, named imports, and every local declaration."""
 
-    def __init__(self, root: Node, globals_: frozenset[str]) -> None:
+    def __init__(self, found: dict[str, list[Node]], globals_: frozenset[str]) -> None:
         self.globals = globals_
         self.namespaces: set[str] = set()  # local names of the Taro namespace
         self.named: dict[str, str] = {}  # local name -> API (import { getUserProfile as gup })
-        self.named_nodes: set[tuple[int, int]] = set()  # declaration positions of those names
         self._declared: dict[int, set[str]] = {}  # scope node id -> names declared there
-        self._collect(root)
+        self._collect(found)
 
     # -- resolution ------------------------------------------------------------------
     def is_local(self, name: str, node: Node) -> bool:
@@ -89,27 +86,23 @@ class Bindings:
             return None
         return self.named[name]
 
-    # -- collection --------------------------------------------------------------------
-    def _collect(self, root: Node) -> None:
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            kind = node.type
-            if kind == "import_statement":
-                self._import(node)
-            elif kind == "variable_declarator":
-                self._declarator(node)
-            elif kind in ("function_declaration", "generator_function_declaration", "class_declaration"):
-                name = node.child_by_field_name("name")
-                if name is not None:
-                    self._declare(node.parent, _text(name))
-            if kind in _FUNCTIONS:
-                for name in _pattern_names(node.child_by_field_name("parameters") or node.child_by_field_name("parameter")):
-                    self._declare(node, name)
-            elif kind == "catch_clause":
-                for name in _pattern_names(node.child_by_field_name("parameter")):
-                    self._declare(node, name)
-            stack.extend(node.named_children)
+    # -- collection (from the captures of the file's query) --------------------------------
+    def _collect(self, found: dict[str, list[Node]]) -> None:
+        for node in found.get("import", ()):
+            self._import(node)
+        for node in found.get("decl", ()):
+            self._declarator(node)
+        for node in [*found.get("fname", ()), *found.get("cname", ())]:
+            if node.parent is not None:
+                self._declare(node.parent.parent, _text(node))  # declared in the scope around the declaration
+        for node in found.get("params", ()):
+            for name in _pattern_names(node):
+                self._declare(node.parent, name)
+        for node in found.get("arrowparam", ()):
+            self._declare(node.parent, _text(node))
+        for node in found.get("catch", ()):
+            for name in _pattern_names(node):
+                self._declare(node.parent, name)
 
     def _declare(self, scope: Node | None, name: str) -> None:
         while scope is not None and scope.type not in _SCOPES:
@@ -137,7 +130,6 @@ class Bindings:
                     alias = spec.child_by_field_name("alias") or imported
                     if source == TARO_MODULE and imported is not None:
                         self.named[_text(alias)] = _text(imported)
-                        self.named_nodes.add(alias.start_point)
                     else:
                         self._declare(node.parent, _text(alias))
 
