@@ -234,8 +234,15 @@ def _scan(directory: Path, profile, projects: list[Path], matrix):  # type: igno
         globals_=frozenset(p.native_global for p in matrix.platforms.values() if p.native_global),
         env_values=frozenset(p.taro_env for p in matrix.platforms.values()),
         env_aliases=frozenset(profile.env_aliases),
+        names=frozenset(_member_names(matrix)),
     )
     return scan_files(files, options, cache_path=cache_file_for("scan", directory, ".json")).files
+
+
+def _member_names(matrix):  # type: ignore[no-untyped-def]
+    """What a file must mention to hold a use the matrix knows: API ids, and component attribute values."""
+    for api_id in matrix.api_ids():
+        yield api_id.rsplit(".", 1)[-1]
 
 
 def _kb_lint(args: argparse.Namespace, out: TextIO) -> int:

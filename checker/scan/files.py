@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["SOURCE_SUFFIXES", "glob_matches", "source_files"]
+__all__ = ["SOURCE_SUFFIXES", "SourceFile", "glob_matches", "source_files"]
 
 SOURCE_SUFFIXES = frozenset({".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts", ".vue"})
 _SKIPPED_DIRS = frozenset({"node_modules", "dist", "build", "output", "out", "coverage", "release", ".git"})
@@ -41,40 +42,57 @@ def glob_matches(relative: str, patterns: Iterable[str]) -> bool:
     return any(_glob(pattern.removeprefix("./")).fullmatch(relative) for pattern in patterns)
 
 
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str
+    display: str  # relative to the project root, POSIX
+    size: int
+    mtime_ns: int
+
+
 def source_files(
     root: Path, *, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (), skip_dirs: Iterable[str] = ()
-) -> tuple[list[tuple[Path, str]], list[str]]:
-    """(path, display) of every source file, sorted, and notes about what could not be walked.
+) -> tuple[list[SourceFile], list[str]]:
+    """Every source file with its size and modification time (one stat, during the walk), sorted,
+    and notes about what could not be walked.
 
     ``skip_dirs`` are project-relative folders to leave out (build output, nested projects).
     Symlinked folders are not followed, so a link loop cannot trap the walk.
     """
     skipped = {s.strip("/") for s in skip_dirs if s}
-    found: list[tuple[Path, str]] = []
+    found: list[SourceFile] = []
     notes: list[str] = []
-    stack = [root]
+    stack: list[tuple[str, str]] = [(str(root), "")]  # (path, relative prefix)
     while stack:
-        directory = stack.pop()
+        directory, prefix = stack.pop()
         try:
-            entries = list(os.scandir(directory))
+            with os.scandir(directory) as listing:
+                entries = list(listing)
         except OSError as error:
-            notes.append(f"{Path(os.path.relpath(directory, root)).as_posix()}: cannot list: {error.strerror}")
+            notes.append(f"{prefix.rstrip('/') or '.'}: cannot list: {error.strerror}")
             continue
         for entry in entries:
-            relative = Path(os.path.relpath(entry.path, root)).as_posix()
+            name = entry.name
+            relative = prefix + name
             if entry.is_dir(follow_symlinks=False):
-                if entry.name in _SKIPPED_DIRS or entry.name.startswith(".") or relative in skipped:
+                if name in _SKIPPED_DIRS or name.startswith(".") or relative in skipped:
                     continue
                 if exclude and glob_matches(relative, exclude):
                     continue
-                stack.append(Path(entry.path))
+                stack.append((entry.path, relative + "/"))
                 continue
-            suffix = os.path.splitext(entry.name)[1]
-            if suffix not in SOURCE_SUFFIXES or entry.name.endswith((".d.ts", ".d.mts", ".d.cts")):
+            dot = name.rfind(".")
+            if dot < 0 or name[dot:] not in SOURCE_SUFFIXES or name.endswith((".d.ts", ".d.mts", ".d.cts")):
                 continue
             if include and not glob_matches(relative, include):
                 continue
             if exclude and glob_matches(relative, exclude):
                 continue
-            found.append((Path(entry.path), relative))
-    return sorted(found, key=lambda item: item[1]), notes
+            try:
+                stat = entry.stat()
+            except OSError as error:
+                notes.append(f"{relative}: cannot read: {error.strerror}")
+                continue
+            found.append(SourceFile(entry.path, relative, stat.st_size, stat.st_mtime_ns))
+    found.sort(key=lambda item: item.display)
+    return found, notes

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from checker.scan import codec
 from checker.scan.extract import extract
+from checker.scan.files import SourceFile
 from checker.scan.sites import FileScan, Guard
 from checker.scan.vue import script_of_vue
 from checker.syntax import language_for
@@ -27,7 +28,7 @@ from checker.syntax import language_for
 __all__ = ["MAX_SOURCE_BYTES", "ProjectScan", "ScanOptions", "scan_files", "scan_one"]
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024  # larger files are bundles or generated code, not sources to check
-SCANNER_VERSION = "1"
+SCANNER_VERSION = "2"
 _PARALLEL_FROM = 48  # below this many files to parse, starting worker processes costs more than it saves
 
 
@@ -36,9 +37,12 @@ class ScanOptions:
     globals_: frozenset[str]  # native globals to report (wx, tt, my, ...), from the platforms
     env_values: frozenset[str]  # TARO_ENV values, to read platform-specific file names (a.weapp.ts)
     env_aliases: frozenset[str] = frozenset()  # defineConstants names standing for process.env.TARO_ENV
+    # Member names worth reporting (the caller's API ids and component values); empty: all of them.
+    # A file that mentions none of them cannot hold a use worth reporting, so it is not parsed.
+    names: frozenset[str] = frozenset()
 
     def digest(self) -> str:
-        text = json.dumps([SCANNER_VERSION, sorted(self.globals_), sorted(self.env_values), sorted(self.env_aliases)])
+        text = json.dumps([SCANNER_VERSION, sorted(self.globals_), sorted(self.env_values), sorted(self.env_aliases), sorted(self.names)])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -49,9 +53,31 @@ class ProjectScan:
     from_cache: int
 
 
-def _prefilter(options: ScanOptions) -> re.Pattern[bytes]:
-    names = sorted({"Taro", *options.globals_})
-    return re.compile(rb"@tarojs/|\b(?:" + b"|".join(re.escape(n.encode()) for n in names) + rb")\b")
+class _Prefilter:
+    """Byte-level: could this file hold a use? Substring tests run at memory speed; a regex is kept
+    for long name lists, where one pass beats hundreds of substring scans."""
+
+    def __init__(self, options: ScanOptions) -> None:
+        self.markers = (b"@tarojs/", b"Taro", *sorted({g.encode() + b"." for g in options.globals_} | {g.encode() + b"[" for g in options.globals_}))
+        names = sorted(n.encode() for n in options.names)
+        self.names = names if len(names) <= 16 else None
+        self.pattern = re.compile(b"|".join(re.escape(n) for n in names)) if len(names) > 16 else None
+
+    def __call__(self, raw: bytes) -> bool:
+        if not any(marker in raw for marker in self.markers):
+            return False
+        if self.names is not None:
+            return not self.names or any(name in raw for name in self.names)
+        return self.pattern is None or self.pattern.search(raw) is not None
+
+
+_PREFILTERS: dict[ScanOptions, _Prefilter] = {}
+
+
+def _prefilter(options: ScanOptions) -> _Prefilter:
+    if options not in _PREFILTERS:
+        _PREFILTERS[options] = _Prefilter(options)
+    return _PREFILTERS[options]
 
 
 def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = None) -> FileScan:
@@ -80,7 +106,7 @@ def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = 
         return FileScan(display, skipped=f"not UTF-8 text (line {line})")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = b"   " + raw[3:]  # keep columns: a BOM is not a character of the first line
-    if not _prefilter(options).search(raw):
+    if not _prefilter(options)(raw):
         return FileScan(display)
     suffix = os.path.splitext(display)[1]
     language = language_for(suffix)
@@ -103,29 +129,21 @@ def _scan_batch(batch: list[tuple[str, str]], options: ScanOptions) -> list[dict
 
 
 def scan_files(
-    files: Iterable[tuple[Path, str]], options: ScanOptions, *, cache_path: Path | None = None, jobs: int | None = None
+    files: Iterable[SourceFile], options: ScanOptions, *, cache_path: Path | None = None, jobs: int | None = None
 ) -> ProjectScan:
     entries = list(files)
     cache = _read_cache(cache_path, options) if cache_path else {}
     results: dict[str, FileScan] = {}
-    fresh: dict[str, dict[str, object]] = {}
+    fresh: dict[str, list[object]] = {}  # display -> [size, mtime_ns, encoded result or None when empty]
     todo: list[tuple[str, str]] = []
-    stamps: dict[str, tuple[int, int]] = {}
-    from_cache = 0
-    for path, display in entries:
-        try:
-            stat = os.stat(path)
-        except OSError as error:
-            results[display] = FileScan(display, skipped=f"cannot read: {error.strerror}")
-            continue
-        stamps[display] = (stat.st_size, stat.st_mtime_ns)
-        cached = cache.get(display)
-        if cached is not None and (cached["size"], cached["mtime_ns"]) == stamps[display]:
-            results[display] = codec.decode(cached["result"])  # type: ignore[arg-type]
-            fresh[display] = cached
-            from_cache += 1
+    for file in entries:
+        cached = cache.get(file.display)
+        if cached is not None and cached[0] == file.size and cached[1] == file.mtime_ns:
+            if cached[2] is not None:
+                results[file.display] = codec.decode(cached[2])  # type: ignore[arg-type]
+            fresh[file.display] = cached
         else:
-            todo.append((str(path), display))
+            todo.append((file.path, file.display))
     workers = min(jobs or os.cpu_count() or 1, 8)
     if len(todo) >= _PARALLEL_FROM and workers > 1:
         size = max(16, len(todo) // (workers * 4))
@@ -134,18 +152,20 @@ def scan_files(
             encoded = [item for chunk in pool.map(_scan_batch, batches, [options] * len(batches)) for item in chunk]
     else:
         encoded = _scan_batch(todo, options)
+    stamps = {file.display: (file.size, file.mtime_ns) for file in entries} if todo else {}
     for data in encoded:
         display = str(data["file"])
         results[display] = codec.decode(data)  # type: ignore[arg-type]
         size, mtime = stamps.get(display, (0, 0))
-        fresh[display] = {"size": size, "mtime_ns": mtime, "result": data}
-    if cache_path is not None:
+        empty = not data["sites"] and not data["components"] and not data["problems"] and not data["skipped"]
+        fresh[display] = [size, mtime, None if empty else data]
+    if cache_path is not None and (todo or len(fresh) != len(cache)):
         _write_cache(cache_path, options, fresh)
-    ordered = tuple(results[display] for _, display in entries if display in results)
-    return ProjectScan(ordered, parsed=len(todo), from_cache=from_cache)
+    ordered = tuple(results.get(file.display) or FileScan(file.display) for file in entries)
+    return ProjectScan(ordered, parsed=len(todo), from_cache=len(entries) - len(todo))
 
 
-def _read_cache(path: Path, options: ScanOptions) -> dict[str, dict[str, object]]:
+def _read_cache(path: Path, options: ScanOptions) -> dict[str, list[object]]:
     try:
         header, _, body = path.read_bytes().partition(b"\n")
         meta = json.loads(header)
@@ -154,10 +174,12 @@ def _read_cache(path: Path, options: ScanOptions) -> dict[str, dict[str, object]
         files = json.loads(body)
     except (OSError, ValueError, AttributeError):
         return {}  # absent or damaged: rebuilt, never trusted
-    return files if isinstance(files, dict) else {}
+    if not isinstance(files, dict) or not all(isinstance(v, list) and len(v) == 3 for v in files.values()):
+        return {}
+    return files
 
 
-def _write_cache(path: Path, options: ScanOptions, files: dict[str, dict[str, object]]) -> None:
+def _write_cache(path: Path, options: ScanOptions, files: dict[str, list[object]]) -> None:
     body = json.dumps(files, ensure_ascii=False, separators=(",", ":")).encode()
     header = json.dumps({"options": options.digest(), "sha256": hashlib.sha256(body).hexdigest()}).encode()
     try:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.scan.files import source_files
 from checker.scan.runner import ScanOptions, scan_files, scan_one
 from checker.scan.sites import FileScan
 from conftest import REPO
@@ -188,28 +189,42 @@ def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
 
 
 def test_the_cache_makes_an_unchanged_file_cost_a_stat(tmp_path: Path) -> None:
-    source = tmp_path / "a.ts"
+    project = tmp_path / "project"
+    project.mkdir()
+    source = project / "a.ts"
     source.write_text("wx.login()\n")
+    (project / "b.ts").write_text("export const b = 1\n")
     cache = tmp_path / "scan.json"
-    first = scan_files([(source, "a.ts")], OPTIONS, cache_path=cache)
-    second = scan_files([(source, "a.ts")], OPTIONS, cache_path=cache)
-    assert (first.parsed, first.from_cache, second.parsed, second.from_cache) == (1, 0, 0, 1)
+    first = scan_files(source_files(project)[0], OPTIONS, cache_path=cache)
+    second = scan_files(source_files(project)[0], OPTIONS, cache_path=cache)
+    assert (first.parsed, first.from_cache, second.parsed, second.from_cache) == (2, 0, 0, 2)
     assert second.files == first.files
     source.write_text("wx.login()\nwx.request()\n")
-    third = scan_files([(source, "a.ts")], OPTIONS, cache_path=cache)
+    third = scan_files(source_files(project)[0], OPTIONS, cache_path=cache)
     assert (third.parsed, [s.api for s in third.files[0].call_sites]) == (1, ["login", "request"])
     cache.write_bytes(cache.read_bytes()[:-20])  # damaged: ignored and rebuilt
-    fourth = scan_files([(source, "a.ts")], OPTIONS, cache_path=cache)
-    assert (fourth.parsed, fourth.files) == (1, third.files)
+    fourth = scan_files(source_files(project)[0], OPTIONS, cache_path=cache)
+    assert (fourth.parsed, fourth.files) == (2, third.files)
 
 
 def test_parallel_scan_gives_the_same_result_as_serial(tmp_path: Path) -> None:
-    files = []
     for index in range(60):
         path = tmp_path / f"f{index:02d}.ts"
         path.write_text(f"import Taro from '@tarojs/taro'\nTaro.login()\n{'wx.request()' if index % 2 else ''}\n")
-        files.append((path, path.name))
+    files, _ = source_files(tmp_path)
     serial = scan_files(files, OPTIONS, jobs=1)
     parallel = scan_files(files, OPTIONS, jobs=2)
     assert parallel.files == serial.files
     assert sum(len(f.call_sites) for f in serial.files) == 90
+
+
+def test_walk_skips_dependencies_output_and_type_declarations(tmp_path: Path) -> None:
+    for relative in ("src/a.ts", "src/b.vue", "src/types.d.ts", "node_modules/x/index.js", "dist/app.js", ".cache/c.js",
+                     "src/legacy/old.js", "README.md", "src/style.css"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("wx.login()\n")
+    (tmp_path / "src" / "loop").symlink_to(tmp_path / "src", target_is_directory=True)
+    files, notes = source_files(tmp_path, exclude=("src/legacy/**",))
+    assert ([f.display for f in files], notes) == (["src/a.ts", "src/b.vue"], [])
+    included, _ = source_files(tmp_path, include=("src/**/*.vue",))
+    assert [f.display for f in included] == ["src/b.vue"]
