@@ -58,17 +58,19 @@ class _Prefilter:
     for long name lists, where one pass beats hundreds of substring scans."""
 
     def __init__(self, options: ScanOptions) -> None:
-        self.markers = (b"@tarojs/", b"Taro", *sorted({g.encode() + b"." for g in options.globals_} | {g.encode() + b"[" for g in options.globals_}))
+        self.markers = (b"@tarojs/", b"Taro", *sorted(g.encode() for g in options.globals_))
         names = sorted(n.encode() for n in options.names)
         self.names = names if len(names) <= 16 else None
         self.pattern = re.compile(b"|".join(re.escape(n) for n in names)) if len(names) > 16 else None
 
     def __call__(self, raw: bytes) -> bool:
-        if not any(marker in raw for marker in self.markers):
-            return False
+        # the names first: most files mention none of them, and then no marker needs looking for
         if self.names is not None:
-            return not self.names or any(name in raw for name in self.names)
-        return self.pattern is None or self.pattern.search(raw) is not None
+            if self.names and not any(name in raw for name in self.names):
+                return False
+        elif self.pattern is not None and self.pattern.search(raw) is None:
+            return False
+        return any(marker in raw for marker in self.markers)
 
 
 _PREFILTERS: dict[ScanOptions, _Prefilter] = {}

@@ -50,6 +50,7 @@ class Bindings:
         self.namespaces: set[str] = set()  # local names of the Taro namespace
         self.named: dict[str, str] = {}  # local name -> API (import { getUserProfile as gup })
         self._declared: dict[int, set[str]] = {}  # scope node id -> names declared there
+        self._watched: set[str] = set(globals_) | {"Taro"}
         self._collect(found)
 
     # -- resolution ------------------------------------------------------------------
@@ -69,13 +70,11 @@ class Bindings:
         name = _text(node)
         if name in self.namespaces:
             return "taro"
+        if name != "Taro" and name not in self.globals:
+            return None
         if self.is_local(name, node):
             return None
-        if name == "Taro":
-            return "taro"  # a global Taro (ProvidePlugin setups) is still the namespace
-        if name in self.globals:
-            return name
-        return None
+        return "taro" if name == "Taro" else name  # a global Taro (ProvidePlugin setups) is the namespace
 
     def named_api(self, node: Node) -> str | None:
         """The API a name imported from Taro stands for, unless a nearer declaration shadows it."""
@@ -90,8 +89,14 @@ class Bindings:
     def _collect(self, found: dict[str, list[Node]]) -> None:
         for node in found.get("import", ()):
             self._import(node)
-        for node in found.get("decl", ()):
-            self._declarator(node)
+        rest = [node for node in found.get("decl", ()) if not self._taro_declarator(node)]
+        # only declarations of names the scanner asks about can change an answer
+        self._watched = self.globals | {"Taro"} | self.namespaces | set(self.named)
+        for node in rest:
+            target = node.child_by_field_name("name")
+            if target is not None and (target.type != "identifier" or _text(target) in self._watched):
+                for name in _pattern_names(target):
+                    self._declare(node, name)
         for node in [*found.get("fname", ()), *found.get("cname", ())]:
             if node.parent is not None:
                 self._declare(node.parent.parent, _text(node))  # declared in the scope around the declaration
@@ -105,6 +110,8 @@ class Bindings:
                 self._declare(node.parent, name)
 
     def _declare(self, scope: Node | None, name: str) -> None:
+        if name not in self._watched:
+            return
         while scope is not None and scope.type not in _SCOPES:
             scope = scope.parent
         if scope is not None:
@@ -137,23 +144,22 @@ class Bindings:
         if source == TARO_MODULE:
             self.namespaces.add(_text(name))
         else:
-            self._declare(name.parent, _text(name))
+            self._declare(name.parent, _text(name))  # import wx from './mock' shadows the global
 
-    def _declarator(self, node: Node) -> None:
+    def _taro_declarator(self, node: Node) -> bool:
+        """Record ``const Taro = require('@tarojs/taro')``, ``const T = Taro``, ``const { x } = Taro``."""
         target = node.child_by_field_name("name")
         value = _unwrap(node.child_by_field_name("value"))
-        from_taro = value is not None and (self._is_require_of_taro(value) or self._names_namespace(value))
-        if target is None:
-            return
-        if from_taro and target.type == "identifier":
-            self.namespaces.add(_text(target))  # const Taro = require('@tarojs/taro'); const T = Taro
-            return
-        if from_taro and target.type == "object_pattern":
+        if target is None or value is None or not (self._is_require_of_taro(value) or self._names_namespace(value)):
+            return False
+        if target.type == "identifier":
+            self.namespaces.add(_text(target))
+            return True
+        if target.type == "object_pattern":
             for local, imported in _destructured(target):
-                self.named[local] = imported  # const { getUserProfile } = Taro
-            return
-        for name in _pattern_names(target):
-            self._declare(node, name)
+                self.named[local] = imported
+            return True
+        return False
 
     def _is_require_of_taro(self, node: Node) -> bool:
         if node.type != "call_expression":
