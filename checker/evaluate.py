@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from checker.findings import Finding, sort_key
-from checker.model import Matrix, Platform
+from checker.model import Matrix, Platform, Status
 from checker.project.profile import ProjectProfile
 from checker.project.targets import Target
 from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard
+from checker.verdicts import Context, findings_for_use
+from checker.versions import TaroVersion, Version
 
 __all__ = ["ProjectResult", "component_id", "evaluate", "guard_platforms"]
 
@@ -51,8 +54,11 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
     return []
 
 
-def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = ()) -> ProjectResult:
-    """Findings for one project; call sites of APIs the matrix does not know are left out."""
+def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, today: date | None = None) -> ProjectResult:
+    """Findings for one project; call sites of APIs the matrix does not know are left out.
+
+    :param today: the day of the check; the publish date defaults to it (date-bound rules need one).
+    """
     findings = [
         Finding(note.code, note.severity, note.message, note.location.path or None, note.location.line, note.location.column)
         for note in profile.notes
@@ -65,4 +71,40 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     for scan in scans:
         for note in scan.problems + ((scan.skipped,) if scan.skipped else ()):
             findings.append(Finding("TC010", "warning", note, scan.file))
-    return ProjectResult(profile, tuple(sorted(findings, key=sort_key)), {}, sites, components, len(scans) if scans else None)
+    day = today or date.today()
+    context = Context(
+        matrix=matrix,
+        targets=profile.targets,
+        taro=TaroVersion.parse(profile.taro.resolved) if profile.taro.resolved else None,
+        published=profile.published or day,
+        today=day,
+    )
+    for used in sites + components:
+        findings += findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
+    requirements = _requirements(matrix, profile, sites + components)
+    return ProjectResult(profile, tuple(sorted(set(findings), key=sort_key)), requirements, sites, components, len(scans) if scans else None)
+
+
+def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]) -> dict[str, str]:
+    """The lowest runtime (per target) and Taro versions under which every unguarded use works."""
+    lowest: dict[str, Version] = {}
+    for used in uses:
+        if any(g.kind in ("can_i_use", "exists", "version") and not g.negated for g in used.site.guards):
+            continue
+        api = matrix.api(used.api)
+        native = isinstance(used.site, CallSite) and used.site.via != "taro"
+        for target in profile.targets:
+            support = api.support.get(target.platform)
+            if support is None:
+                continue
+            axes = [("runtime", target.platform, support.runtime)]
+            if not native:
+                axes.append(("taro", "taro", support.taro))
+            for _, key, statements in axes:
+                versions = [s.versions.lowest() for s in statements if s.status in (Status.SUPPORTED, Status.PARTIAL)]
+                found = [v for v in versions if v is not None]
+                if found:
+                    low = min(found)  # type: ignore[type-var]
+                    if key not in lowest or low > lowest[key]:  # type: ignore[operator]
+                        lowest[key] = low
+    return {key: f">={version}" for key, version in sorted(lowest.items())}

@@ -20,6 +20,25 @@ CODES = {
     "TC008": "build-type-unknown",
     "TC009": "settings-in-two-places",
     "TC010": "file-not-scanned",  # skipped (binary, too large, unreadable) or only partly parsed
+    "TC101": "unsupported",  # no version of the platform (or of Taro) has it
+    "TC102": "needs-newer-runtime",  # exists only from a newer base library than the declared minimum
+    "TC103": "needs-newer-taro",  # the resolved Taro version does not reach it on this platform
+    "TC104": "stub",  # Taro ships a function that rejects, or silently resolves
+    "TC105": "minimum-crosses-gap",  # versions above the minimum lack it
+    "TC106": "behaviour-change",  # it works, but returns something else under these conditions
+    "TC107": "deprecated",
+    "TC108": "no-data",  # unknown is never a pass
+    "TC109": "partial",
+    "TC110": "no-promise",  # awaited or .then on a platform where it only takes callbacks
+    "TC111": "global-missing",  # a native global (wx) on a platform that does not have it
+    "TC120": "guarded",
+    "TC121": "guard-cannot-protect",  # canIUse answers true for a stub
+    "TC122": "guard-obsolete",  # the declared minimums already guarantee it
+    "TC123": "suppressed",
+    "TC130": "option-missing",
+    "TC131": "option-too-long",
+    "TC132": "option-invalid",
+    "TC133": "option-not-on-platform",
 }
 
 
@@ -34,6 +53,7 @@ class Finding:
     api: str | None = None
     platform: str | None = None
     required: str | None = None
+    sources: tuple[str, ...] = ()  # citations (URL or package@version file) behind the verdict
 
     @property
     def verdict(self) -> str:
