@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -50,10 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check a Taro project (or every project below PATH)")
     check.add_argument("path", nargs="?", default=".", type=Path)
     check.add_argument("--targets", help="target query, e.g. 'weapp >= 2.10.4, h5, not rn' (overrides the project's)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "markdown", "html", "sarif", "github"), default="text")
     check.add_argument("--output", type=Path, help="write the report here (atomically) instead of stdout")
     check.add_argument("--fail-on", choices=("error", "warning", "never"), help="exit 1 at or above this severity (default: error)")
     check.add_argument("--no-scan", action="store_true", help="read the manifests only, no source")
+    check.add_argument("--baseline", type=Path, help="accept the findings recorded in this file (see --write-baseline)")
+    check.add_argument("--write-baseline", type=Path, help="record the current findings as accepted, in this file")
     check.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
 
     kb = commands.add_parser("kb", help="maintain the knowledge base")
@@ -170,14 +173,15 @@ def _query_api(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from checker.baseline import apply_baseline, read_baseline, write_baseline
     from checker.errors import ProjectError
     from checker.evaluate import evaluate
     from checker.findings import at_or_above
     from checker.output import write_atomic
     from checker.project.discover import discover
     from checker.project.read import read_project
-    from checker.render.fmt_json import render_json
-    from checker.render.fmt_text import render_text
+    from checker.render import RENDERERS
+    from checker.report import Report
 
     root = args.path
     if not root.exists():
@@ -185,41 +189,64 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not root.is_dir():
         raise UsageError(f"taro-compat: {root}: not a directory")
     matrix = _load(args.matrix)
-    projects = discover(root.resolve())
+    scan_root = root.resolve()
+    projects = discover(scan_root)
     if not projects:
         manifest = root / "package.json"
         reason = "package.json does not depend on @tarojs/taro" if manifest.is_file() else "no package.json that depends on @tarojs/taro"
         raise UsageError(f"taro-compat: {root}: no Taro project found ({reason})")
     results = []
-    incomplete = False
+    problems: list[str] = []
+    today = date.today()
     for directory in projects:
         try:
-            profile = read_project(
-                directory, scan_root=root.resolve(), platforms=matrix.platforms, usage=matrix.usage, targets_override=args.targets
-            )
+            profile = read_project(directory, scan_root=scan_root, platforms=matrix.platforms, usage=matrix.usage, targets_override=args.targets)
         except ProjectError as error:
-            relative = directory.relative_to(root.resolve()).as_posix()
-            prefix = "" if relative == "." else f"{relative}/"
-            where = f"{prefix}{error.location}" if not error.location.path.startswith("--") else str(error.location)
-            print(f"taro-compat: {where}: {error.message}", file=err)
-            incomplete = True
+            relative = directory.relative_to(scan_root).as_posix()
+            prefix = "" if relative == "." or error.location.path.startswith("--") else f"{relative}/"
+            problem = f"{prefix}{error.location}: {error.message}"
+            print(f"taro-compat: {problem}", file=err)
+            problems.append(problem)
             continue
         scans = _scan(directory, profile, projects, matrix) if not args.no_scan else ()
-        results.append(evaluate(matrix, profile, scans))
-    if args.format == "json":
-        text = render_json(results, matrix, scanned=not args.no_scan)
-    else:
-        text = render_text(results)
+        results.append(evaluate(matrix, profile, scans, today=today))
+    excerpts = _excerpts(scan_root, results)
+    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, excerpts, problems=tuple(problems))
+    if args.baseline:
+        report = apply_baseline(report, read_baseline(args.baseline))
+    if args.write_baseline:
+        write_baseline(args.write_baseline, report)
+    colour = args.format == "text" and args.output is None and out.isatty() and "NO_COLOR" not in os.environ
+    text = RENDERERS[args.format](report, colour=colour) if args.format == "text" else RENDERERS[args.format](report)
     if args.output:
         write_atomic(args.output, text)
     else:
         out.write(text)
-    if incomplete:
+    if problems:
         return EXIT_USAGE
     failing = any(
-        at_or_above(finding, args.fail_on or result.profile.fail_on or "error") for result in results for finding in result.findings
+        at_or_above(finding, args.fail_on or result.profile.fail_on or "error") for result in report.results for finding in result.findings
     )
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _excerpts(scan_root: Path, results) -> dict[tuple[str, str, int], str]:  # type: ignore[no-untyped-def]
+    """The source line of each finding, read once per file (reports show it; fingerprints hash it)."""
+    wanted: dict[tuple[str, str], set[int]] = {}
+    for result in results:
+        for finding in result.findings:
+            if finding.file and finding.line:
+                wanted.setdefault((result.profile.root, finding.file), set()).add(finding.line)
+    excerpts = {}
+    for (root, file), lines in wanted.items():
+        try:
+            text = (scan_root / root / file).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            if 0 < line <= len(text):
+                excerpts[(root, file, line)] = text[line - 1].strip()[:300]
+    return excerpts
 
 
 def _scan(directory: Path, profile, projects: list[Path], matrix):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from checker.project.profile import ProjectProfile
 from checker.project.targets import Target
 from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard
 from checker.verdicts import Context, findings_for_use
-from checker.versions import TaroVersion, Version
+from checker.versions import RuntimeVersion, TaroVersion, Version
 
 __all__ = ["ProjectResult", "component_id", "evaluate", "guard_platforms"]
 
@@ -82,7 +82,22 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     for used in sites + components:
         findings += findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
     requirements = _requirements(matrix, profile, sites + components)
+    findings += _lib_version(matrix, profile, requirements)
     return ProjectResult(profile, tuple(sorted(set(findings), key=sort_key)), requirements, sites, components, len(scans) if scans else None)
+
+
+def _lib_version(matrix: Matrix, profile: ProjectProfile, requirements: dict[str, str]) -> list[Finding]:
+    """libVersion older than what the unguarded calls need: the devtools then debug a library the code cannot run on."""
+    platform = profile.lib_version_platform
+    if not profile.lib_version or platform is None or platform not in requirements or matrix.runtime_catalogue(platform) is None:
+        return []
+    needed = RuntimeVersion.parse(requirements[platform].removeprefix(">="))
+    if RuntimeVersion.parse(profile.lib_version) >= needed:
+        return []
+    where = profile.lib_version_at
+    return [Finding("TC011", "warning", f"libVersion {profile.lib_version} is below {needed}, which the unguarded calls need on {platform}:"
+                    " the devtools debug with a library this code cannot run on", where.path if where else None,
+                    where.line if where else 0, platform=platform, required=f">={needed}")]
 
 
 def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]) -> dict[str, str]:

@@ -20,6 +20,7 @@ CODES = {
     "TC008": "build-type-unknown",
     "TC009": "settings-in-two-places",
     "TC010": "file-not-scanned",  # skipped (binary, too large, unreadable) or only partly parsed
+    "TC011": "libversion-below-requirement",  # the devtools debug with an older library than the code needs
     "TC101": "unsupported",  # no version of the platform (or of Taro) has it
     "TC102": "needs-newer-runtime",  # exists only from a newer base library than the declared minimum
     "TC103": "needs-newer-taro",  # the resolved Taro version does not reach it on this platform

@@ -97,9 +97,9 @@ def _on_platform(
     where = _where(site)
     if native and platform.native_global != site.via:  # type: ignore[union-attr]
         if _capability_guard(site, covered, target.platform, api) is None:
-            return [Finding("TC111", "error", f"{site.via}.{api.id} on {target.platform}: there is no {site.via} object there"  # type: ignore[union-attr]
-                            f" ({platform.native_global or 'no native global'}); call Taro.{api.id} or keep this code to its platform",
-                            api=api.id, platform=target.platform, **where)]  # type: ignore[arg-type]
+            has = f"its global is {platform.native_global}" if platform.native_global else "it has no native global"
+            return [Finding("TC111", "error", f"{site.via}.{api.id} on {target.platform}: there is no {site.via} there ({has});"  # type: ignore[union-attr]
+                            f" call Taro.{api.id}, or keep this code to its platform", api=api.id, platform=target.platform, **where)]  # type: ignore[arg-type]
         return []
     catalogue = matrix.runtime_catalogue(target.platform)
     runtime = RuntimeVersion.parse(target.min_version) if target.min_version and catalogue else None
@@ -302,11 +302,13 @@ def _option_platforms(context: Context, api: Api, param: Param, runs_on: list[Ta
     if not param.platforms:
         return []
     found = []
+    elsewhere = [t.platform for t in runs_on if t.platform not in param.platforms]
+    if elsewhere:
+        only = ", ".join(sorted(param.platforms))
+        found.append(Finding("TC133", "warning", f"{api.id}: option '{param.name}' exists on {only} only; {', '.join(elsewhere)} ignore it",
+                             api=api.id, sources=_cite(param.sources), **where))  # type: ignore[arg-type]
     for target in runs_on:
         if target.platform not in param.platforms:
-            only = ", ".join(sorted(param.platforms))
-            found.append(Finding("TC133", "warning", f"{api.id}: option '{param.name}' exists on {only} only; {target.platform} ignores it",
-                                 api=api.id, platform=target.platform, sources=_cite(param.sources), **where))  # type: ignore[arg-type]
             continue
         versions = param.platforms[target.platform]
         if versions is not None and target.min_version and RuntimeVersion.parse(target.min_version) not in versions:

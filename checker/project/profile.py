@@ -45,6 +45,7 @@ class ProjectProfile:
     env_aliases: tuple[str, ...] = ()  # defineConstants aliases of process.env.TARO_ENV
     lib_version: str | None = None  # WeChat devtools' debug base library (a hint, not the minimum)
     lib_version_at: Location | None = None
+    lib_version_platform: str | None = None
     appid: str | None = None
     miniprogram_root: str | None = None
     platform_files: tuple[str, ...] = ()

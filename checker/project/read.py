@@ -74,6 +74,7 @@ def read_project(
         env_aliases=config.env_aliases if config else (),
         lib_version=platform_config.lib_version,
         lib_version_at=platform_config.lib_version_at,
+        lib_version_platform=platform_config.lib_version_platform,
         appid=platform_config.appid,
         miniprogram_root=platform_config.miniprogram_root,
         platform_files=platform_config.files,

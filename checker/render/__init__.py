@@ -1,1 +1,24 @@
-"""Renderers: model and results -> text, JSON, Markdown, HTML. The last stage; nothing imports it."""
+"""Renderers: a Report -> text, JSON, Markdown, HTML, SARIF, GitHub annotations. The last stage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from checker.render.fmt_github import render_github
+from checker.render.fmt_html import render_html
+from checker.render.fmt_json import render_json
+from checker.render.fmt_markdown import render_markdown
+from checker.render.fmt_sarif import render_sarif
+from checker.render.fmt_text import render_text
+
+__all__ = ["RENDERERS"]
+
+RENDERERS: dict[str, Callable[..., Any]] = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+    "html": render_html,
+    "sarif": render_sarif,
+    "github": render_github,
+}

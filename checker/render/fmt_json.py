@@ -5,18 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker import __version__
 from checker.evaluate import ProjectResult, Use
 from checker.scan.sites import CallSite, Guard
 from checker.findings import Finding
-from checker.model import Matrix
+from checker.report import Report
 
 __all__ = ["render_json", "report_data"]
 
 FORMAT_VERSION = 1
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def _finding(finding: Finding, key: str) -> dict[str, Any]:
     return {
         "code": finding.code,
         "severity": finding.severity,
@@ -28,6 +27,8 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "column": finding.column,
         "message": finding.message,
         "required": finding.required,
+        "sources": list(finding.sources),
+        "fingerprint": key,
     }
 
 
@@ -60,7 +61,7 @@ def _use(use: Use) -> dict[str, Any]:
     return data
 
 
-def _project(result: ProjectResult) -> dict[str, Any]:
+def _project(result: ProjectResult, report: Report) -> dict[str, Any]:
     profile = result.profile
     taro = profile.taro
     return {
@@ -86,26 +87,25 @@ def _project(result: ProjectResult) -> dict[str, Any]:
         "scanned_files": result.scanned_files,
         "call_sites": [_use(u) for u in result.call_sites],
         "component_uses": [_use(u) for u in result.components],
-        "findings": [_finding(f) for f in result.findings],
+        "findings": [_finding(f, key) for f, key in zip(result.findings, report.fingerprints(result))],
         "requirements": result.requirements,
     }
 
 
-def report_data(results: list[ProjectResult], matrix: Matrix, *, scanned: bool) -> dict[str, Any]:
-    findings = [f for r in results for f in r.findings]
+def report_data(report: Report) -> dict[str, Any]:
+    counts = report.counts()
     return {
         "format_version": FORMAT_VERSION,
-        "tool": {"name": "taro-compat", "version": __version__},
-        "matrix": {"digest": matrix.digest, "apis": len(matrix)},
-        "scanned": scanned,
-        "projects": [_project(r) for r in results],
-        "summary": {
-            "errors": sum(f.severity == "error" for f in findings),
-            "warnings": sum(f.severity == "warning" for f in findings),
-            "infos": sum(f.severity == "info" for f in findings),
-        },
+        "tool": {"name": "taro-compat", "version": report.tool_version},
+        "matrix": {"digest": report.matrix_digest, "apis": report.matrix_apis},
+        "scanned": report.scanned,
+        "complete": not report.problems,
+        "problems": list(report.problems),
+        "projects": [_project(r, report) for r in report.results],
+        "baseline": {"accepted": report.baselined, "gone": list(report.gone)},
+        "summary": {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"]},
     }
 
 
-def render_json(results: list[ProjectResult], matrix: Matrix, *, scanned: bool) -> str:
-    return json.dumps(report_data(results, matrix, scanned=scanned), ensure_ascii=False, indent=2) + "\n"
+def render_json(report: Report) -> str:
+    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"

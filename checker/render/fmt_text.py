@@ -1,26 +1,43 @@
-"""Human text report of ``check``: grouped by project and file, ``path:line:col``, a summary line."""
+"""Human text report of ``check``: per project, grouped by file, ``line:col severity CODE message``."""
 
 from __future__ import annotations
 
-from checker.evaluate import ProjectResult
+from itertools import groupby
+
+from checker.report import Report
 
 __all__ = ["render_text"]
 
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_RESET, _BOLD = "\033[0m", "\033[1m"
 
-def render_text(results: list[ProjectResult]) -> str:
+
+def render_text(report: Report, *, colour: bool = False) -> str:
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if colour else text
+
     lines: list[str] = []
-    totals = {"error": 0, "warning": 0, "info": 0}
-    for result in results:
+    for result in report.results:
         profile = result.profile
         taro = profile.taro.resolved or f"unknown ({profile.taro.declared})"
         targets = ", ".join(t.platform + (f" >= {t.min_version}" if t.min_version else "") for t in profile.targets) or "none"
-        lines.append(f"{profile.root}  ({profile.name or 'unnamed'}): Taro {taro} from {profile.taro.source}; targets {targets}")
-        for finding in result.findings:
-            totals[finding.severity] += 1
-            where = finding.file or profile.root
-            if finding.line:
-                where += f":{finding.line}" + (f":{finding.column}" if finding.column else "")
-            lines.append(f"  {where}: {finding.severity} {finding.code} {finding.message}")
+        scanned = f"; {result.scanned_files} source files" if result.scanned_files is not None else ""
+        lines.append(paint(f"{profile.name or 'unnamed'} ({profile.root}): Taro {taro} from {profile.taro.source}; targets {targets}{scanned}", _BOLD))
+        for file, group in groupby(result.findings, key=lambda f: f.file or ""):
+            lines.append(f"{file or profile.root}")
+            for finding in group:
+                where = f"{finding.line}:{finding.column}" if finding.line and finding.column else (str(finding.line) if finding.line else "-")
+                severity = paint(f"{finding.severity:<7}", _COLOURS[finding.severity])
+                lines.append(f"  {where:<8} {severity} {finding.code} {finding.message}")
+        if result.requirements:
+            needs = ", ".join(f"{key} {value}" for key, value in result.requirements.items())
+            lines.append(f"requirements of the unguarded calls: {needs}")
         lines.append("")
-    lines.append(f"{len(results)} project(s): {totals['error']} error(s), {totals['warning']} warning(s), {totals['info']} info")
+    for problem in report.problems:
+        lines.append(paint(f"incomplete: {problem}", _COLOURS["error"]))
+    counts = report.counts()
+    total = f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info in {len(report.results)} project(s)"
+    if report.baselined or report.gone:
+        total += f"; {report.baselined} accepted by the baseline, {len(report.gone)} baseline entr{'y' if len(report.gone) == 1 else 'ies'} gone"
+    lines.append(total)
     return "\n".join(lines) + "\n"

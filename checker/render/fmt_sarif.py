@@ -1,0 +1,73 @@
+"""SARIF 2.1.0 for code scanning: rules with help, results with regions and partial fingerprints."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Any
+
+from checker.findings import CODES
+from checker.report import Report
+
+__all__ = ["render_sarif"]
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_HELP = "README.md#findings"  # relative to the taro-compat repository: no hosted page is assumed
+_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _rules(codes: list[str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": code,
+            "name": CODES[code],
+            "shortDescription": {"text": CODES[code].replace("-", " ")},
+            "fullDescription": {"text": f"taro-compat {code}: {CODES[code].replace('-', ' ')}"},
+            "help": {"text": f"See the taro-compat README, section Findings, for {code} ({CODES[code]})."},
+            "helpUri": f"{_HELP}-{code.lower()}",
+        }
+        for code in codes
+    ]
+
+
+def render_sarif(report: Report) -> str:
+    results = []
+    used: set[str] = set()
+    for result in report.results:
+        root = result.profile.root
+        for finding, key in zip(result.findings, report.fingerprints(result)):
+            used.add(finding.code)
+            path = posixpath.normpath(posixpath.join(root, finding.file or "package.json"))
+            location: dict[str, Any] = {"artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"}}
+            if finding.line:
+                region: dict[str, int] = {"startLine": finding.line}
+                if finding.column:
+                    region["startColumn"] = finding.column
+                location["region"] = region
+            entry: dict[str, Any] = {
+                "ruleId": finding.code,
+                "level": _LEVEL[finding.severity],
+                "message": {"text": finding.message},
+                "locations": [{"physicalLocation": location}],
+                "partialFingerprints": {"taroCompat/v1": key},
+                "properties": {"api": finding.api, "platform": finding.platform, "required": finding.required,
+                               "sources": list(finding.sources)},
+            }
+            results.append(entry)
+    codes = sorted(used)
+    index = {code: i for i, code in enumerate(codes)}
+    for entry in results:
+        entry["ruleIndex"] = index[entry["ruleId"]]
+    document = {
+        "$schema": _SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "taro-compat", "version": report.tool_version, "rules": _rules(codes)}},
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
+                "results": results,
+                "properties": {"matrixDigest": report.matrix_digest, "complete": not report.problems},
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,47 @@
+"""Jinja2 environments: autoescaped HTML; Markdown with a tested escape filter."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import jinja2
+
+from checker.resources import reports_root
+
+__all__ = ["html_environment", "markdown_environment", "md_escape"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+
+
+def md_escape(value: object) -> str:
+    """Inert in a Markdown table cell: no pipes, backticks, HTML, links or line breaks survive as syntax."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(reports_root())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def markdown_environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(reports_root())),
+        autoescape=False,  # Markdown, not HTML: every value goes through |md instead
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md"] = md_escape
+    return environment
