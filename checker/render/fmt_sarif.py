@@ -12,7 +12,7 @@ from checker.report import Report
 __all__ = ["render_sarif"]
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-_HELP = "README.md#findings"  # relative to the taro-compat repository: no hosted page is assumed
+_HELP = "docs/findings.md"  # relative to the taro-compat repository: no hosted page is assumed
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
@@ -23,8 +23,8 @@ def _rules(codes: list[str]) -> list[dict[str, Any]]:
             "name": CODES[code],
             "shortDescription": {"text": CODES[code].replace("-", " ")},
             "fullDescription": {"text": f"taro-compat {code}: {CODES[code].replace('-', ' ')}"},
-            "help": {"text": f"See the taro-compat README, section Findings, for {code} ({CODES[code]})."},
-            "helpUri": f"{_HELP}-{code.lower()}",
+            "help": {"text": f"See docs/findings.md, {code} {CODES[code]}, in the taro-compat repository."},
+            "helpUri": f"{_HELP}#{code.lower()}-{CODES[code]}",
         }
         for code in codes
     ]

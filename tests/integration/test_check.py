@@ -234,3 +234,10 @@ def test_check_on_the_demo_is_fast_enough_to_gate_every_commit() -> None:
     # the speed itself is measured in benchmarks/; here only that the demo is checked from a warm cache
     first = run("check", str(DEMO), "--format", "json")
     assert run("check", str(DEMO), "--format", "json") == first
+
+
+def test_every_code_is_documented() -> None:
+    from checker.findings import CODES
+
+    headings = {line[3:] for line in (REPO / "docs" / "findings.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
+    assert headings == {f"{code} {verdict}" for code, verdict in CODES.items()}
