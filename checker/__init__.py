@@ -4,4 +4,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "check", "diff", "load", "plan", "query", "query_api", "query_since", "query_targets"]
+
+_API = {"check", "diff", "load", "plan", "query", "query_api", "query_since", "query_targets"}
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    # imported on first use, so that `taro-compat --version` stays a fast start
+    if name in _API:
+        from checker import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'checker' has no attribute {name!r}")

@@ -46,7 +46,19 @@ def _parser() -> argparse.ArgumentParser:
     api.add_argument("--native", action="store_true", help="the call goes through the native global (wx.x), not Taro")
     api.add_argument("--format", choices=("text", "json"), default="text")
     api.add_argument("--lang", choices=("en", "zh"), default="en")
+    api.add_argument("--since", action="store_true", help="the lowest versions where it works, per platform and Taro release line")
+    api.add_argument("--cover", type=float, metavar="PERCENT", help="with --since: the minimum that keeps this share of users")
     api.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
+    targets = query_kinds.add_parser("targets", help="which APIs a target query can use")
+    targets.add_argument("query", help="e.g. 'weapp >= 2.10.4, h5, rn'")
+    targets.add_argument("--api", action="append", help="only this API (repeatable)")
+    targets.add_argument("--format", choices=("text", "json"), default="text")
+    targets.add_argument("--matrix", type=Path)
+
+    diff = commands.add_parser("diff", help="what changes between two Taro versions, per platform")
+    diff.add_argument("--taro", required=True, metavar="FROM..TO", help="e.g. 3.0.10..3.6.26")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument("--matrix", type=Path)
 
     check = commands.add_parser("check", help="check a Taro project (or every project below PATH)")
     check.add_argument("path", nargs="?", default=".", type=Path)
@@ -58,6 +70,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", type=Path, help="accept the findings recorded in this file (see --write-baseline)")
     check.add_argument("--write-baseline", type=Path, help="record the current findings as accepted, in this file")
     check.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
+
+    plan = commands.add_parser("plan", help="what changes if a minimum is raised, Taro upgraded, a platform added or dropped")
+    plan.add_argument("path", nargs="?", default=".", type=Path)
+    plan.add_argument("--raise", dest="raise_", action="append", metavar="PLATFORM=VERSION", help="raise a minimum, e.g. weapp=2.27.1")
+    plan.add_argument("--taro", help="plan an upgrade to this Taro version")
+    plan.add_argument("--add-target", action="append", metavar="PLATFORM")
+    plan.add_argument("--drop-target", action="append", metavar="PLATFORM")
+    plan.add_argument("--targets", help="target query to start from (overrides the project's)")
+    plan.add_argument("--usage", type=Path, help="your own usage share (YAML, the shape of matrix/usage/weapp-baselib.yaml)")
+    plan.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    plan.add_argument("--output", type=Path)
+    plan.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
 
     kb = commands.add_parser("kb", help="maintain the knowledge base")
     kb_actions = kb.add_subparsers(dest="kb_action", metavar="ACTION", parser_class=_Parser)
@@ -77,8 +101,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return EXIT_OK
         if args.command == "query" and args.query_kind == "api":
             return _query_api(args, out)
+        if args.command == "query" and args.query_kind == "targets":
+            return _query_targets(args, out)
+        if args.command == "diff":
+            return _diff(args, out)
         if args.command == "check":
             return _check(args, out, err)
+        if args.command == "plan":
+            return _plan(args, out, err)
         if args.command == "kb" and args.kb_action == "lint":
             return _kb_lint(args, out)
         raise UsageError("taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)")
@@ -130,6 +160,12 @@ def _query_api(args: argparse.Namespace, out: TextIO) -> int:
     if args.name not in matrix:
         raise UsageError(f"taro-compat: the knowledge base has no API {args.name!r}{_suggest(args.name, matrix.api_ids())}")
     api = matrix.api(args.name)
+    if args.since:
+        from checker.queries import api_since
+        from checker.render.fmt_queries import render_since
+
+        out.write(render_since(api_since(matrix, api, args.cover), args.format))
+        return EXIT_OK
     asked = any(value is not None for value in (args.taro, args.runtime, args.published)) or args.native
     if args.platform is None:
         if asked:
@@ -174,42 +210,17 @@ def _query_api(args: argparse.Namespace, out: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.baseline import apply_baseline, read_baseline, write_baseline
-    from checker.errors import ProjectError
     from checker.evaluate import evaluate
     from checker.findings import at_or_above
     from checker.output import write_atomic
-    from checker.project.discover import discover
-    from checker.project.read import read_project
     from checker.render import RENDERERS
     from checker.report import Report
 
-    root = args.path
-    if not root.exists():
-        raise UsageError(f"taro-compat: {root}: no such file or directory")
-    if not root.is_dir():
-        raise UsageError(f"taro-compat: {root}: not a directory")
+    scan_root, projects = _discover(args.path)
     matrix = _load(args.matrix)
-    scan_root = root.resolve()
-    projects = discover(scan_root)
-    if not projects:
-        manifest = root / "package.json"
-        reason = "package.json does not depend on @tarojs/taro" if manifest.is_file() else "no package.json that depends on @tarojs/taro"
-        raise UsageError(f"taro-compat: {root}: no Taro project found ({reason})")
-    results = []
-    problems: list[str] = []
     today = date.today()
-    for directory in projects:
-        try:
-            profile = read_project(directory, scan_root=scan_root, platforms=matrix.platforms, usage=matrix.usage, targets_override=args.targets)
-        except ProjectError as error:
-            relative = directory.relative_to(scan_root).as_posix()
-            prefix = "" if relative == "." or error.location.path.startswith("--") else f"{relative}/"
-            problem = f"{prefix}{error.location}: {error.message}"
-            print(f"taro-compat: {problem}", file=err)
-            problems.append(problem)
-            continue
-        scans = _scan(directory, profile, projects, matrix) if not args.no_scan else ()
-        results.append(evaluate(matrix, profile, scans, today=today))
+    read, problems = _read_projects(scan_root, projects, matrix, args.targets, scan=not args.no_scan, err=err)
+    results = [evaluate(matrix, profile, scans, today=today) for profile, scans in read]
     excerpts = _excerpts(scan_root, results)
     report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, excerpts, problems=tuple(problems))
     if args.baseline:
@@ -228,6 +239,114 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         at_or_above(finding, args.fail_on or result.profile.fail_on or "error") for result in report.results for finding in result.findings
     )
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | None, *, scan: bool, err: TextIO):  # type: ignore[no-untyped-def]
+    """Each project's profile and scans; a project that cannot be read is a problem line, and the others go on."""
+    from checker.errors import ProjectError
+    from checker.project.read import read_project
+
+    read = []
+    problems: list[str] = []
+    for directory in projects:
+        try:
+            profile = read_project(directory, scan_root=scan_root, platforms=matrix.platforms, usage=matrix.usage, targets_override=targets)
+        except ProjectError as error:
+            relative = directory.relative_to(scan_root).as_posix()
+            prefix = "" if relative == "." or error.location.path.startswith("--") else f"{relative}/"
+            problem = f"{prefix}{error.location}: {error.message}"
+            print(f"taro-compat: {problem}", file=err)
+            problems.append(problem)
+            continue
+        read.append((profile, _scan(directory, profile, projects, matrix) if scan else ()))
+    return read, problems
+
+
+def _discover(path: Path) -> tuple[Path, list[Path]]:
+    from checker.project.discover import discover
+
+    if not path.exists():
+        raise UsageError(f"taro-compat: {path}: no such file or directory")
+    if not path.is_dir():
+        raise UsageError(f"taro-compat: {path}: not a directory")
+    root = path.resolve()
+    projects = discover(root)
+    if not projects:
+        manifest = path / "package.json"
+        reason = "package.json does not depend on @tarojs/taro" if manifest.is_file() else "no package.json that depends on @tarojs/taro"
+        raise UsageError(f"taro-compat: {path}: no Taro project found ({reason})")
+    return root, projects
+
+
+def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from checker.output import write_atomic
+    from checker.planning import PlanRequest, make_plan
+    from checker.render.fmt_plan import render_plan_json, render_plan_markdown, render_plan_text
+    from checker.versions import RuntimeVersion, TaroVersion
+
+    matrix = _load(args.matrix)
+    raise_to: dict[str, str] = {}
+    for item in args.raise_ or ():
+        platform, _, version = item.partition("=")
+        if platform not in matrix.platforms:
+            raise UsageError(f"taro-compat: --raise {item!r}: unknown platform {platform!r}{_suggest(platform, matrix.platforms)}")
+        if matrix.runtime_catalogue(platform) is None:
+            raise UsageError(f"taro-compat: --raise {item!r}: {platform} has no runtime version to raise")
+        try:
+            raise_to[platform] = RuntimeVersion.parse(version).text
+        except InvalidVersion as error:
+            raise UsageError(f"taro-compat: --raise {item!r}: {error}") from None
+    for platform in [*(args.add_target or ()), *(args.drop_target or ())]:
+        if platform not in matrix.platforms:
+            raise UsageError(f"taro-compat: unknown platform {platform!r}{_suggest(platform, matrix.platforms)}")
+    if args.taro is not None:
+        try:
+            TaroVersion.parse(args.taro)
+        except InvalidVersion as error:
+            raise UsageError(f"taro-compat: --taro: {error}") from None
+    if not (raise_to or args.taro or args.add_target or args.drop_target):
+        raise UsageError("taro-compat: say what to plan: --raise PLATFORM=VERSION, --taro VERSION, --add-target P or --drop-target P")
+    usage = dict(matrix.usage)
+    if args.usage is not None:
+        usage = _user_usage(args.usage, matrix)
+    root, projects = _discover(args.path)
+    read, problems = _read_projects(root, projects, matrix, args.targets, scan=True, err=err)
+    request = PlanRequest(raise_to, args.taro, tuple(args.add_target or ()), tuple(args.drop_target or ()))
+    plans = [make_plan(matrix, profile, scans, request, today=date.today(), usage=usage) for profile, scans in read]
+    render = {"text": render_plan_text, "json": render_plan_json, "markdown": render_plan_markdown}[args.format]
+    text = render(plans)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        out.write(text)
+    return EXIT_USAGE if problems else EXIT_OK
+
+
+def _user_usage(path: Path, matrix):  # type: ignore[no-untyped-def]
+    """A usage file the user supplies (their WeChat console export, in the bundled file's shape)."""
+    from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors
+    from checker.kb._yaml import read_yaml
+    from checker.kb.build import build_usage
+    from checker.kb.schema import validate
+    from checker.resources import matrix_root
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"taro-compat: {path}: cannot read: {error.strerror}") from None
+    try:
+        document = read_yaml(raw, str(path))
+        problems = validate(document, "usage", matrix_root() / "schema")
+        if problems:
+            raise KnowledgeBaseErrors(problems)
+        share = build_usage(document.data, str(path), document.location)
+    except KnowledgeBaseError as error:
+        raise UsageError(f"taro-compat: {error}") from None
+    except KnowledgeBaseErrors as group:
+        raise UsageError(f"taro-compat: {group.errors[0]}") from None
+    usage = dict(matrix.usage)
+    usage[share.catalogue] = share
+    return usage
 
 
 def _excerpts(scan_root: Path, results) -> dict[tuple[str, str, int], str]:  # type: ignore[no-untyped-def]
@@ -270,6 +389,37 @@ def _member_names(matrix):  # type: ignore[no-untyped-def]
     """What a file must mention to hold a use the matrix knows: API ids, and component attribute values."""
     for api_id in matrix.api_ids():
         yield api_id.rsplit(".", 1)[-1]
+
+
+def _query_targets(args: argparse.Namespace, out: TextIO) -> int:
+    from checker.errors import Location
+    from checker.project.targets import parse_targets
+    from checker.queries import usable_under
+    from checker.render.fmt_queries import render_targets
+
+    matrix = _load(args.matrix)
+    targets = parse_targets(args.query, platforms=matrix.platforms, usage=matrix.usage, source="query", location=Location("query"))
+    for name in args.api or ():
+        if name not in matrix:
+            raise UsageError(f"taro-compat: the knowledge base has no API {name!r}{_suggest(name, matrix.api_ids())}")
+    out.write(render_targets(usable_under(matrix, targets, tuple(args.api) if args.api else None), args.format))
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    from checker.queries import diff_taro
+    from checker.render.fmt_queries import render_diff
+    from checker.versions import TaroVersion
+
+    before, sep, after = args.taro.partition("..")
+    if not sep:
+        raise UsageError("taro-compat: --taro takes FROM..TO, e.g. 3.0.10..3.6.26")
+    try:
+        versions = TaroVersion.parse(before), TaroVersion.parse(after)
+    except InvalidVersion as error:
+        raise UsageError(f"taro-compat: --taro: {error}") from None
+    out.write(render_diff(diff_taro(_load(args.matrix), *versions), args.format))
+    return EXIT_OK
 
 
 def _kb_lint(args: argparse.Namespace, out: TextIO) -> int:

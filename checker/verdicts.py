@@ -217,8 +217,8 @@ def _gap(resolution: Resolution, name: str, platform: str, minimum: RuntimeVersi
 def _promise(resolution: Resolution, api: Api, target: Target, where: dict[str, object]) -> list[Finding]:
     for answer in resolution.axes:
         if answer.statement is not None and answer.statement.promise is False:
-            return [Finding("TC110", "error", f"{api.id} on {target.platform} takes callbacks only here ({_axis(answer.axis, target)} {answer.version});"
-                            " awaiting it or calling .then fails", api=api.id, platform=target.platform, sources=_cite(answer.statement.sources), **where)]  # type: ignore[arg-type]
+            return [Finding("TC110", "error", f"{api.id} on {target.platform} does not return a Promise here ({_axis(answer.axis, target)} {answer.version});"
+                            " await gets no result and .then throws; pass success and fail callbacks", api=api.id, platform=target.platform, sources=_cite(answer.statement.sources), **where)]  # type: ignore[arg-type]
     return []
 
 
