@@ -9,16 +9,16 @@ node_modules/ folder (which discovery must skip: find is told to prune it too).
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
+from _timing import median_ms  # noqa: E402
 from checker.project.discover import discover  # noqa: E402
 
 MANIFEST = '{"name": "p%d", "dependencies": {"@tarojs/taro": "^3.6.8", "react": "^18.2.0"}}\n'
@@ -36,14 +36,6 @@ def build(root: Path, packages: int) -> None:
         dependency.mkdir(parents=True)
         (dependency / "package.json").write_text('{"dependencies": {"@tarojs/taro": "^3.0.0"}}\n')
 
-
-def median_ms(action, runs: int) -> float:  # type: ignore[no-untyped-def]
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> int:

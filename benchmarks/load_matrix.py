@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
+from _timing import median_ms  # noqa: E402
 from checker.kb import load_matrix  # noqa: E402
 
 
@@ -92,14 +92,6 @@ def generate(target: Path, count: int) -> Path:
         (root / "apis" / f"{api_id}.yaml").write_text(text, encoding="utf-8")
     return root
 
-
-def median_ms(action, runs: int) -> float:  # type: ignore[no-untyped-def]
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> int:

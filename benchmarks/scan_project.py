@@ -18,15 +18,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from synthetic_project import API_NAMES, build_project  # noqa: E402
+from synthetic_project import build_project  # noqa: E402
 
+from _timing import timed_ms  # noqa: E402
 from checker.scan.files import source_files  # noqa: E402
 from checker.scan.runner import ScanOptions, scan_files  # noqa: E402
 
@@ -40,11 +40,6 @@ OPTIONS = ScanOptions(
     names=frozenset(api_id.rsplit(".", 1)[-1] for api_id in MATRIX.api_ids()),
 )
 
-
-def timed(action) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    action()
-    return (time.perf_counter() - start) * 1000
 
 
 def main() -> int:
@@ -60,7 +55,7 @@ def main() -> int:
         counts = build_project(root, args.files)
         size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
         rg = ["rg", "-c", "--no-messages", "-F"] + [arg for name in sorted(OPTIONS.names) for arg in ("-e", name)] + [str(root / "src")]
-        rg_ms = statistics.median(timed(lambda: subprocess.run(rg, capture_output=True)) for _ in range(args.runs))
+        rg_ms = statistics.median(timed_ms(lambda: subprocess.run(rg, capture_output=True)) for _ in range(args.runs))
 
         def scan(cache: Path):  # type: ignore[no-untyped-def]
             files, _ = source_files(root)
@@ -69,8 +64,8 @@ def main() -> int:
         colds, warms = [], []
         for run in range(args.runs):
             cache = Path(scratch) / f"cache-{run}.json"
-            colds.append(timed(lambda: scan(cache)))
-            warms.append(timed(lambda: scan(cache)))
+            colds.append(timed_ms(lambda: scan(cache)))
+            warms.append(timed_ms(lambda: scan(cache)))
         result = scan(Path(scratch) / "cache-0.json")
         sites = sum(len(f.call_sites) for f in result.files)
         known = sum(1 for f in result.files for s in f.call_sites if s.api in MATRIX)

@@ -6,13 +6,14 @@ touches one file (tree-sitter 0.25+ API: ``Parser(language)``, ``Query``, ``Quer
 
 from __future__ import annotations
 
+from collections import deque
 from functools import cache
 
 import tree_sitter
 import tree_sitter_javascript
 import tree_sitter_typescript
 
-__all__ = ["Node", "captures", "language_for", "parse"]
+__all__ = ["Node", "captures", "first_error", "language_for", "parse"]
 
 Node = tree_sitter.Node
 
@@ -45,3 +46,14 @@ def _query(language: str, source: str) -> tree_sitter.Query:
 def captures(node: tree_sitter.Node, language: str, source: str) -> dict[str, list[tree_sitter.Node]]:
     """Nodes captured by a tree-sitter query (compiled once per language and text), by capture name."""
     return tree_sitter.QueryCursor(_query(language, source)).captures(node)
+
+
+def first_error(root: tree_sitter.Node) -> tree_sitter.Node:
+    """The shallowest ERROR or MISSING node (breadth first): where a reader would say the parse broke."""
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        if node.type == "ERROR" or node.is_missing:
+            return node
+        queue.extend(node.children)
+    return root

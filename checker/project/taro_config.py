@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import Location, ProjectError
-from checker.syntax import Node, language_for, parse
+from checker.syntax import Node, first_error, language_for, parse
 
 __all__ = ["TaroConfig", "read_taro_config", "CONFIG_NAMES"]
 
@@ -39,7 +39,7 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
         raise ProjectError("config file is over 2 MB; not a Taro config", Location(display))
     tree = parse(raw, language_for(path.suffix))
     if tree.root_node.has_error:
-        bad = _first_error(tree.root_node)
+        bad = first_error(tree.root_node)
         raise ProjectError("does not parse as JavaScript/TypeScript", Location(display, bad.start_point[0] + 1, bad.start_point[1] + 1))
     values: dict[str, str] = {}
     lines: dict[str, int] = {}
@@ -67,16 +67,6 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
                     if name:
                         aliases.append(name)
     return TaroConfig(display, values, tuple(plugins), tuple(dict.fromkeys(aliases)), lines)
-
-
-def _first_error(node: Node) -> Node:
-    stack = [node]
-    while stack:
-        current = stack.pop(0)
-        if current.type == "ERROR" or current.is_missing:
-            return current
-        stack.extend(current.children)
-    return node
 
 
 def _pairs(root: Node):  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ import re
 from checker.scan.guards import GuardReader
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
 from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
-from checker.syntax import Node, captures, parse
+from checker.syntax import Node, captures, first_error, parse
 
 __all__ = ["extract"]
 
@@ -76,7 +76,7 @@ def extract(
     sites = [_with_suppression(site, suppressions) for site in sites]
     problems: tuple[str, ...] = ()
     if root.has_error:
-        first = _first_error(root)
+        first = first_error(root)
         problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
     return FileScan(display, tuple(sites), tuple(components), problems)
 
@@ -232,16 +232,6 @@ def _is_declaration(node: Node, bindings: Bindings) -> bool:
 
 def _same(a: Node | None, b: Node | None) -> bool:
     return a is not None and b is not None and a.id == b.id
-
-
-def _first_error(root: Node) -> Node:
-    stack = [root]
-    while stack:
-        node = stack.pop(0)
-        if node.type == "ERROR" or node.is_missing:
-            return node
-        stack.extend(node.children)
-    return root
 
 
 def _suppression(comment: Node, lines: list[bytes]) -> Suppression | None:

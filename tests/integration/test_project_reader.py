@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,6 @@ from typing import Any
 import pytest
 
 from checker.cli import main
-from checker.errors import ProjectError
 from checker.kb import load_matrix
 from checker.model import Matrix
 from checker.project.discover import discover
