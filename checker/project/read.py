@@ -55,7 +55,7 @@ def read_project(
                 "info",
                 f"libVersion {platform_config.lib_version} is the base library the WeChat devtools debug with, not the "
                 "production minimum (that is set in the admin console); declare it in taroCompat targets, e.g. "
-                f"'weapp >= {platform_config.lib_version}'",
+                f"'{platform_config.lib_version_platform} >= {platform_config.lib_version}'",
                 platform_config.lib_version_at or Location("package.json"),
             )
         )

@@ -1,0 +1,63 @@
+"""The pipeline flows one way: no stage imports a later one, and the scanner knows nothing of the matrix."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+PACKAGE = REPO / "checker"
+
+# module prefix -> modules it must never import (later stages, or the matrix for the scanner)
+FORBIDDEN = {
+    "checker.errors": ("checker.",),
+    "checker.versions": ("checker.model", "checker.kb", "checker.project", "checker.scan", "checker.evaluate", "checker.render", "checker.cli"),
+    "checker.model": ("checker.kb", "checker.project", "checker.scan", "checker.evaluate", "checker.render", "checker.cli"),
+    "checker.kb": ("checker.project", "checker.scan", "checker.evaluate", "checker.verdicts", "checker.render", "checker.cli", "checker.planning"),
+    "checker.project": ("checker.kb", "checker.scan", "checker.evaluate", "checker.verdicts", "checker.render", "checker.cli", "checker.planning"),
+    "checker.scan": ("checker.model", "checker.kb", "checker.project", "checker.evaluate", "checker.verdicts", "checker.render", "checker.cli",
+                     "checker.support", "checker.usage"),
+    "checker.support": ("checker.kb", "checker.project", "checker.scan", "checker.evaluate", "checker.render", "checker.cli"),
+    "checker.evaluate": ("checker.render", "checker.cli", "checker.kb"),
+    "checker.verdicts": ("checker.render", "checker.cli", "checker.kb"),
+    "checker.planning": ("checker.render", "checker.cli", "checker.kb"),
+    "checker.render": ("checker.cli", "checker.kb.build", "checker.kb.files"),
+}
+
+
+def imports_of(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.append(node.module)
+    return found
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_no_stage_imports_a_later_one(path: Path) -> None:
+    name = module_name(path)
+    rules = [banned for prefix, banned in FORBIDDEN.items() if name == prefix or name.startswith(prefix + ".")]
+    for imported in imports_of(path):
+        for banned in (b for group in rules for b in group):
+            assert not (imported == banned.rstrip(".") or imported.startswith(banned if banned.endswith(".") else banned + ".") or imported == banned), (
+                f"{name} imports {imported}"
+            )
+
+
+def test_only_the_syntax_adapter_imports_tree_sitter() -> None:
+    users = sorted(module_name(p) for p in MODULES if any(i.startswith("tree_sitter") for i in imports_of(p)))
+    assert users == ["checker.syntax"]
