@@ -83,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--output", type=Path)
     plan.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
 
+    site = commands.add_parser("site", help="render the knowledge base as a static, offline site")
+    site.add_argument("outdir", type=Path)
+    site.add_argument("--lang", choices=("en", "zh"), default="en")
+    site.add_argument("--matrix", type=Path)
+
     kb = commands.add_parser("kb", help="maintain the knowledge base")
     kb_actions = kb.add_subparsers(dest="kb_action", metavar="ACTION", parser_class=_Parser)
     lint = kb_actions.add_parser("lint", help="check matrix/ against its schemas and data rules")
@@ -109,6 +114,12 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _check(args, out, err)
         if args.command == "plan":
             return _plan(args, out, err)
+        if args.command == "site":
+            from checker.render.site import build_site
+
+            written = build_site(_load(args.matrix), args.outdir, lang=args.lang)
+            out.write(f"{args.outdir}: {len(written)} pages\n")
+            return EXIT_OK
         if args.command == "kb" and args.kb_action == "lint":
             return _kb_lint(args, out)
         raise UsageError("taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)")
