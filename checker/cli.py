@@ -90,6 +90,10 @@ def _parser() -> argparse.ArgumentParser:
 
     kb = commands.add_parser("kb", help="maintain the knowledge base")
     kb_actions = kb.add_subparsers(dest="kb_action", metavar="ACTION", parser_class=_Parser)
+    importer = kb_actions.add_parser("import", help="import facts from unpacked npm packages (a maintainer's tool)")
+    importer.add_argument("source", choices=("taro", "wx-typings"), help="taro: @tarojs/taro folders; wx-typings: miniprogram-api-typings")
+    importer.add_argument("packages", nargs="+", type=Path, help="unpacked package folders (npm pack, then tar xzf)")
+    importer.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
     lint = kb_actions.add_parser("lint", help="check matrix/ against its schemas and data rules")
     lint.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
     return parser
@@ -120,6 +124,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             written = build_site(_load(args.matrix), args.outdir, lang=args.lang)
             out.write(f"{args.outdir}: {len(written)} pages\n")
             return EXIT_OK
+        if args.command == "kb" and args.kb_action == "import":
+            return _kb_import(args, out, err)
         if args.command == "kb" and args.kb_action == "lint":
             return _kb_lint(args, out)
         raise UsageError("taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)")
@@ -431,6 +437,66 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"taro-compat: --taro: {error}") from None
     out.write(render_diff(diff_taro(_load(args.matrix), *versions), args.format))
     return EXIT_OK
+
+
+def _kb_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from checker.importers.taro import read_taro_package
+    from checker.importers.write import apply_taro, apply_wx, load_imported, save_imported
+    from checker.importers.wx import read_wx_package
+    from checker.resources import matrix_root
+
+    root = args.matrix or matrix_root()
+    matrix = _load(root)
+    folder = root / "apis" / "imported"
+    records = load_imported(folder)
+    for package in args.packages:
+        if not package.is_dir():
+            raise UsageError(f"taro-compat: {package}: not an unpacked package folder")
+    if args.source == "taro":
+        catalogue = {v.text for v in matrix.taro_catalogue().versions}
+        platforms = sorted(matrix.platforms)
+        problems = apply_taro(records, [read_taro_package(p) for p in args.packages], platforms, catalogue)
+    else:
+        if len(args.packages) != 1:
+            raise UsageError("taro-compat: kb import wx-typings takes one miniprogram-api-typings folder")
+        runtime = matrix.runtime_catalogue("weapp" if "weapp" in matrix.platforms else sorted(matrix.platforms)[0])
+        catalogue = {v.text for v in runtime.versions} if runtime else set()
+        problems = apply_wx(records, read_wx_package(args.packages[0]), catalogue)
+    written = save_imported(folder, records)
+    for problem in problems:
+        print(f"taro-compat: could not import: {problem}", file=err)
+    conflicts = _import_conflicts(_load(root))
+    for conflict in conflicts:
+        print(f"taro-compat: conflict: {conflict}", file=err)
+    out.write(f"{folder}: {written} imported API file(s); {len(problems)} problem(s), {len(conflicts)} conflict(s) with curated data\n")
+    return EXIT_OK
+
+
+def _import_conflicts(matrix) -> list[str]:  # type: ignore[no-untyped-def]
+    """Where an import and a curated file disagree: how the curated data stays honest."""
+    from checker.importers.write import load_imported
+    from checker.resources import matrix_root
+
+    conflicts = []
+    imported = load_imported(matrix_root() / "apis" / "imported")
+    for api in matrix.apis():
+        if not api.imported_from or api.id not in imported or "/imported/" in api.path:
+            continue
+        raw = imported[api.id]["support"]
+        for platform, support in sorted(api.support.items()):
+            theirs = raw.get(platform, {})
+            for axis in ("taro", "runtime"):
+                mine = [str(s.versions) for s in getattr(support, axis) if s.status.value == "supported"]
+                others = [s["versions"] for s in theirs.get(axis, []) if s["status"] == "supported"]
+                if mine and others and "*" not in mine and _lowest_text(mine) != _lowest_text(others):
+                    conflicts.append(f"{api.id} on {platform} ({axis}): curated {' || '.join(mine)}; imported {' || '.join(others)}")
+                elif others and not mine and getattr(support, axis):
+                    conflicts.append(f"{api.id} on {platform} ({axis}): curated has no supported range; imported {' || '.join(others)}")
+    return conflicts
+
+
+def _lowest_text(ranges: list[str]) -> str:
+    return sorted(r.split()[0].lstrip("><=") for r in ranges)[0]
 
 
 def _kb_lint(args: argparse.Namespace, out: TextIO) -> int:

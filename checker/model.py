@@ -56,6 +56,7 @@ class Confidence(enum.Enum):
     VERIFIED = "verified"  # read in the published package contents
     COMMUNITY = "community"  # reported by users or staff in forums and issues
     INFERRED = "inferred"  # reasoned from other facts
+    IMPORTED = "imported"  # read by an importer from published declarations (lower than curated)
 
     @property
     def rank(self) -> int:
@@ -237,6 +238,7 @@ class Api:
     notes: tuple[Fact, ...] = ()
     replaced_by: tuple[str, ...] = ()
     see_also: tuple[str, ...] = ()
+    imported_from: tuple[str, ...] = ()  # packages an importer read; empty for a curated entry
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +13,13 @@ REPO = Path(__file__).resolve().parent.parent
 MATRIX = REPO / "matrix"
 
 
-@pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never read or write the user's cache."""
-    monkeypatch.setenv("TARO_COMPAT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests never read or write the user's cache; they share one of their own (a cold load of the full
+    matrix costs a second, and each cache test makes its own directory anyway)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TARO_COMPAT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 MINIMAL_API = """\

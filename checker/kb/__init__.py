@@ -19,6 +19,7 @@ from checker.kb import cache as _cache
 from checker.kb._yaml import Document, read_yaml
 from checker.kb.build import ApiBuilder, build_catalogue, build_platform, build_usage, check_taro_catalogue
 from checker.kb.files import MatrixFile, digest, fingerprint, list_files
+from checker.kb.merge import is_imported, merge_records
 from checker.kb.schema import validate
 from checker.model import Api, Matrix
 
@@ -98,9 +99,15 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content
             continue
         section = "apis" if kind == "api" else _SECTION[kind]
         item_id = document.data["id"]
+        record = {"path": display, "data": document.data}
         if item_id in payload[section]:
-            errors.append(KnowledgeBaseError(f"{kind} {item_id!r} is defined twice", document.location(("id",)), "KB006"))
-        payload[section][item_id] = {"path": display, "data": document.data}
+            earlier = payload[section][item_id]
+            if kind == "api" and is_imported(earlier["path"]) != is_imported(display):
+                curated, imported = (record, earlier) if is_imported(earlier["path"]) else (earlier, record)
+                record = {"path": curated["path"], "data": merge_records(imported["data"], curated["data"]), "imported": imported["path"]}
+            else:
+                errors.append(KnowledgeBaseError(f"{kind} {item_id!r} is defined twice", document.location(("id",)), "KB006"))
+        payload[section][item_id] = record
         if kind != "api":
             try:
                 built[section][item_id] = _BUILDERS[kind](document.data, display, document.location)

@@ -224,6 +224,7 @@ class ApiBuilder:
             notes=tuple(self._fact(ctx, f, ("notes", i)) for i, f in enumerate(data.get("notes") or ())),
             replaced_by=tuple(data.get("replaced_by") or ()),
             see_also=tuple(data.get("see_also") or ()),
+            imported_from=tuple((data.get("provenance") or {}).get("imported_from") or ()),
         )
         ctx.raise_if_errors()
         return api

@@ -131,8 +131,9 @@ def test_plan_usage_errors(argv: list[str], message: str) -> None:
 @pytest.mark.parametrize(
     ("name", "argv"),
     [
-        ("diff-3.0.10-3.6.26.txt", ["diff", "--taro", "3.0.10..3.6.26"]),
-        ("query-targets.txt", ["query", "targets", "weapp >= 2.10.4, h5, rn"]),
+        ("diff-3.1.1-3.1.4.txt", ["diff", "--taro", "3.1.1..3.1.4"]),
+        ("query-targets.txt", ["query", "targets", "weapp >= 2.10.4, h5, rn", "--api", "getUserProfile", "--api", "login",
+                               "--api", "request", "--api", "openBluetoothAdapter", "--api", "button.open-type.chooseAvatar"]),
         ("query-targets.json", ["query", "targets", "weapp >= 2.10.4, tt >= 2.30.0", "--api", "getUserProfile", "--format", "json"]),
         ("query-since.txt", ["query", "api", "getUserProfile", "--since", "--cover", "99"]),
         ("plan-raise.md", ["plan", str(DEMO), "--raise", "weapp=2.27.1", "--format", "markdown"]),
@@ -153,8 +154,9 @@ def test_python_api_gives_the_same_answers() -> None:
     assert checker.query("getUserProfile", platform="weapp", taro="3.1.1").verdict.value == "unsupported"
     (plan,) = checker.plan(DEMO, raise_to={"weapp": "2.27.1"})
     assert (len(plan.fixed), plan.users_lost[0].total) == (5, 0.21)
-    assert checker.query_targets("weapp >= 2.16.0").on_all == ("canIUse", "getUserInfo", "getUserProfile", "login")
+    curated = ("canIUse", "getUserInfo", "getUserProfile", "login", "getOpenUserInfo")
+    assert checker.query_targets("weapp >= 2.16.0", apis=curated).on_all == ("canIUse", "getUserInfo", "getUserProfile", "login")
     assert checker.query_since("getUserProfile").lowest_runtime == {"tt": "2.30.0", "weapp": "2.10.4"}
     assert [c[2] for c in checker.diff("3.1.1", "3.1.4").changes if c[0] == "getUserProfile"] == ["gained"]
     (result,) = checker.check(DEMO)
-    assert len(result.findings) == 66
+    assert len(result.findings) == 69

