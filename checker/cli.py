@@ -465,20 +465,19 @@ def _kb_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     written = save_imported(folder, records)
     for problem in problems:
         print(f"taro-compat: could not import: {problem}", file=err)
-    conflicts = _import_conflicts(_load(root))
+    conflicts = _import_conflicts(_load(root), folder)
     for conflict in conflicts:
         print(f"taro-compat: conflict: {conflict}", file=err)
     out.write(f"{folder}: {written} imported API file(s); {len(problems)} problem(s), {len(conflicts)} conflict(s) with curated data\n")
     return EXIT_OK
 
 
-def _import_conflicts(matrix) -> list[str]:  # type: ignore[no-untyped-def]
+def _import_conflicts(matrix, folder: Path) -> list[str]:  # type: ignore[no-untyped-def]
     """Where an import and a curated file disagree: how the curated data stays honest."""
     from checker.importers.write import load_imported
-    from checker.resources import matrix_root
 
     conflicts = []
-    imported = load_imported(matrix_root() / "apis" / "imported")
+    imported = load_imported(folder)
     for api in matrix.apis():
         if not api.imported_from or api.id not in imported or "/imported/" in api.path:
             continue

@@ -166,6 +166,7 @@ def api_data(api: Api) -> dict[str, Any]:
             ],
             "replaced_by": list(api.replaced_by),
             "see_also": list(api.see_also),
+            "imported_from": list(api.imported_from),
             "sources": {key: source_data(api.sources[key]) for key in sorted(api.sources)},
             "file": api.path,
         }

@@ -45,7 +45,10 @@ def _statement_lines(statement: Statement, lang: str) -> list[str]:
 
 def render_api(api: Api, platforms: Mapping[str, Platform], lang: str = "en") -> str:
     """The whole matrix of one API."""
-    lines = [f"{api.id}  ({api.kind}, {api.category})", *_wrap(_t(api.summary, lang), 2), ""]
+    lines = [f"{api.id}  ({api.kind}, {api.category})", *_wrap(_t(api.summary, lang), 2)]
+    if api.imported_from:
+        lines += _wrap("imported (confidence 'imported', below curated data) from " + ", ".join(api.imported_from), 2)
+    lines.append("")
     for platform_id in _platform_order(api, platforms):
         platform = platforms[platform_id]
         support = api.support.get(platform_id)

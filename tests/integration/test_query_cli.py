@@ -207,3 +207,24 @@ def test_kb_lint_is_clean_on_the_bundled_matrix() -> None:
     code, out, err = run("kb", "lint")
     assert (code, err) == (0, "")
     assert re.fullmatch(r".*matrix: \d{3,} API\(s\), \d{3,} file\(s\): no problems\n", out)
+
+
+@pytest.mark.parametrize("name", ["request", "navigateTo", "chooseImage", "openBluetoothAdapter"])
+def test_imported_apis_answer_with_provenance(name: str) -> None:
+    code, out, _ = run("query", "api", name, "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert "miniprogram-api-typings@5.2.3" in data["imported_from"]
+    assert "@tarojs/taro@4.2.1" in data["imported_from"]
+    weapp = data["support"]["weapp"]
+    assert {s["confidence"] for s in weapp["runtime"] + weapp["taro"]} == {"imported"}
+    assert data["sources"]["imp-wx-5.2.3"]["package"] == "miniprogram-api-typings@5.2.3"
+
+
+def test_a_low_base_library_gets_the_right_error_for_an_imported_api(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"dependencies": {"@tarojs/taro": "3.6.26"}, "taroCompat": {"targets": "weapp >= 1.0.0"}}')
+    (tmp_path / "ble.ts").write_text("import Taro from '@tarojs/taro'\nTaro.openBluetoothAdapter()\n")
+    code, out, _ = run("check", str(tmp_path), "--format", "json")
+    (project,) = json.loads(out)["projects"]
+    errors = [(f["code"], f["api"], f["required"]) for f in project["findings"] if f["severity"] == "error"]
+    assert (code, errors) == (1, [("TC102", "openBluetoothAdapter", ">=1.1.0")])
