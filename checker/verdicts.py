@@ -8,7 +8,7 @@ cannot protect, a gap above the minimum, a behaviour change or missing data is a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from checker.findings import Finding
@@ -30,6 +30,8 @@ class Context:
     taro: TaroVersion | None  # the resolved Taro version; None: cannot tell
     published: date
     today: date
+    # (api, platform, minimum) -> the versions above the minimum that lack it: the same for every call
+    gaps: dict[tuple[str, str, str], list[tuple[Version, Statement]]] = field(default_factory=dict)
 
 
 def _cite(sources: Iterable[Source]) -> tuple[str, ...]:
@@ -107,7 +109,7 @@ def _on_platform(
     def judge(minimum: RuntimeVersion | None) -> tuple[Resolution, list[Finding]]:
         resolution = resolve(api, target.platform, taro=None if native else context.taro, runtime=minimum,
                              has_runtime_axis=catalogue is not None, published=context.published, today=context.today, native=native)
-        problems = _verdict(resolution, api, target, catalogue, where)
+        problems = _verdict(resolution, api, target, catalogue, where, context.gaps)
         if isinstance(site, CallSite) and site.promise_style:
             problems += _promise(resolution, api, target, where)
         return resolution, problems
@@ -130,7 +132,8 @@ def _statement_sources(resolution: Resolution) -> tuple[str, ...]:
     return _cite(s for answer in resolution.axes if answer.statement for s in answer.statement.sources)
 
 
-def _verdict(resolution: Resolution, api: Api, target: Target, catalogue: Catalogue | None, where: dict[str, object]) -> list[Finding]:
+def _verdict(resolution: Resolution, api: Api, target: Target, catalogue: Catalogue | None, where: dict[str, object],
+             gaps: dict[tuple[str, str, str], list[tuple[Version, Statement]]]) -> list[Finding]:
     name, platform = api.id, target.platform
     sources = _statement_sources(resolution)
     if resolution.support is None:
@@ -156,7 +159,7 @@ def _verdict(resolution: Resolution, api: Api, target: Target, catalogue: Catalo
             found.append(Finding("TC109", "warning", f"{name} on {platform}: partial in {_axis(answer.axis, target)} {answer.version}: {statement.note}",
                                  api=name, platform=platform, sources=_cite(statement.sources), **where))  # type: ignore[arg-type]
         if answer.axis == "runtime" and answer.status in (Status.SUPPORTED, Status.PARTIAL) and catalogue is not None:
-            found += _gap(resolution, name, platform, answer.version, catalogue, where)  # type: ignore[arg-type]
+            found += _gap(resolution, name, platform, answer.version, catalogue, where, gaps)  # type: ignore[arg-type]
     deprecated = resolution.support.deprecated
     if deprecated is not None:
         found.append(Finding("TC107", "warning", f"{name} on {platform}: deprecated: {deprecated.note}", api=name, platform=platform,
@@ -194,17 +197,22 @@ def _stub(name: str, platform: str, statement: Statement, where: dict[str, objec
     return Finding("TC104", "error", f"{name} on {platform} is {how}", api=name, platform=platform, sources=_cite(statement.sources), **where)  # type: ignore[arg-type]
 
 
-def _gap(resolution: Resolution, name: str, platform: str, minimum: RuntimeVersion, catalogue: Catalogue, where: dict[str, object]) -> list[Finding]:
+def _gap(resolution: Resolution, name: str, platform: str, minimum: RuntimeVersion, catalogue: Catalogue, where: dict[str, object],
+         gaps: dict[tuple[str, str, str], list[tuple[Version, Statement]]]) -> list[Finding]:
     """Versions above the declared minimum that lack the API (2.10.4 works, 2.11 to 2.15 do not)."""
     support = resolution.support
     assert support is not None
-    missing = []
-    for version in catalogue.versions:
-        if version <= minimum:  # type: ignore[operator]
-            continue
-        statement = next((s for s in support.runtime if version in s.versions), None)
-        if statement is not None and statement.status is Status.UNSUPPORTED:
-            missing.append((version, statement))
+    key = (name, platform, minimum.text)
+    if key not in gaps:
+        found = []
+        for version in catalogue.versions:
+            if version <= minimum:  # type: ignore[operator]
+                continue
+            statement = next((s for s in support.runtime if version in s.versions), None)
+            if statement is not None and statement.status is Status.UNSUPPORTED:
+                found.append((version, statement))
+        gaps[key] = found
+    missing = gaps[key]
     if not missing:
         return []
     first, last = missing[0][0], missing[-1][0]
