@@ -20,7 +20,7 @@ __all__ = ["TaroApi", "TaroPackage", "read_taro_package"]
 _PLATFORMS = {
     "weapp": "weapp", "tt": "tt", "alipay": "alipay", "aliapy": "alipay", "swan": "swan", "qq": "qq", "jd": "jd",
     "h5": "h5", "rn": "rn", "harmony_hybrid": "harmony-hybrid", "harmony-hybrid": "harmony-hybrid",
-    "harmony": None, "global": None, "quickapp": None,
+    "harmony": None, "global": "*", "quickapp": None,  # "global": a Taro framework API, on every platform
 }
 _NOT_SUPPORTED = ("暂未支持", "暂不支持", "不支持")
 _TAG = re.compile(r"@(supported|since)\b([^@]*)", re.S)

@@ -82,7 +82,7 @@ def apply_taro(records: dict[str, dict[str, Any]], packages: Sequence[TaroPackag
                         f"Taro.{name} (imported from @tarojs/taro's declarations)")
         used: set[str] = set()
         for platform in platforms:
-            present = [name in p.apis and platform in p.apis[name].platforms for p in ordered]
+            present = [name in p.apis and (platform in p.apis[name].platforms or "*" in p.apis[name].platforms) for p in ordered]
             statements = []
             index = 0
             while index < len(ordered):
@@ -98,9 +98,10 @@ def apply_taro(records: dict[str, dict[str, Any]], packages: Sequence[TaroPackag
                 used.update(refs)
                 if low not in catalogue or high not in catalogue:
                     problems.append(f"{name} on {platform}: {low} or {high} is not in the Taro catalogue")
+                tag = "global (a Taro framework API)" if "*" in ordered[end].apis[name].platforms else platform
                 statements.append({"versions": versions, "status": "supported", "confidence": "imported",
                                    "sources": sorted(set(refs)),
-                                   "note": f"documented with @supported {platform} in the declarations of every sampled version from {low} to {high}"})
+                                   "note": f"documented with @supported {tag} in the declarations of every sampled version from {low} to {high}"})
                 index = end + 1
             if statements:
                 record["support"].setdefault(platform, {})["taro"] = statements

@@ -22,7 +22,8 @@ def test_jsdoc_tags_tolerate_the_dirty_forms() -> None:
     assert parse_tags("/** @supported weapp, aliapy, h5 */") == (["weapp", "alipay", "h5"], None, [], [])
     assert parse_tags("* @supported weapp, alipay 基础库: 1.13.0, h5 */") == (["weapp", "alipay", "h5"], None, ["alipay 基础库: 1.13.0"], [])
     assert parse_tags("* @supported 暂未支持\n */") == ([], None, [], [])
-    assert parse_tags("* @supported weapp, harmony_hybrid, global, harmony\n * @since 3.0.29+") == (["weapp", "harmony-hybrid"], "3.0.29+", [], [])
+    assert parse_tags("* @supported weapp, harmony_hybrid, harmony\n * @since 3.0.29+") == (["weapp", "harmony-hybrid"], "3.0.29+", [], [])
+    assert parse_tags("* @supported global") == (["*"], None, [], [])  # a framework API: every platform
     assert parse_tags("@supported weapp, mystery") == (["weapp"], None, [], ["mystery"])
 
 
