@@ -290,6 +290,16 @@ def _discover(path: Path) -> tuple[Path, list[Path]]:
     projects = discover(root)
     if not projects:
         manifest = path / "package.json"
+        if manifest.is_file():
+            from checker.errors import ProjectError
+            from checker.project.jsonfile import read_json
+
+            try:
+                parsed = read_json(manifest, "package.json")  # a broken manifest: say what is broken, not "no project"
+            except ProjectError as error:
+                raise UsageError(f"taro-compat: {error}") from None
+            if not isinstance(parsed.data, dict):
+                raise UsageError("taro-compat: package.json:1:1: package.json must hold a JSON object")
         reason = "package.json does not depend on @tarojs/taro" if manifest.is_file() else "no package.json that depends on @tarojs/taro"
         raise UsageError(f"taro-compat: {path}: no Taro project found ({reason})")
     return root, projects

@@ -39,6 +39,11 @@ def _depends_on_taro(manifest: Path) -> bool:
         raw = manifest.read_bytes()
     except OSError:
         return True
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")  # read_json accepts UTF-16 with a BOM too
+        except UnicodeDecodeError:
+            return True
     if TARO_PACKAGE.encode() not in raw:
         return False
     try:
