@@ -150,3 +150,33 @@ def test_chinese_labels(browser: Browser, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "getUserProfile-zh.png"))
     page.close()
+
+
+def test_check_html_report_renders_hostile_project_strings_inert(browser: Browser, tmp_path: Path) -> None:
+    import io
+    import json
+
+    from checker.cli import main
+
+    project = tmp_path / "project"
+    (project / "src").mkdir(parents=True)
+    (project / "package.json").write_text(json.dumps({
+        "name": "<script>window.__xss = 1</script>", "dependencies": {"@tarojs/taro": "3.6.26"},
+        "taroCompat": {"targets": "h5, weapp >= 2.16.0"}}))
+    (project / "src" / '"><img src=x onerror="window.__xss = 2">.ts').write_text(
+        "import Taro from '@tarojs/taro'\nTaro.getUserProfile({ desc: '<script>window.__xss = 3</script>' })\n")
+    report = tmp_path / "report.html"
+    code = main(["check", str(project), "--format", "html", "--output", str(report)], stdout=io.StringIO(), stderr=io.StringIO())
+    assert code == 1
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda req: None if req.url.startswith("file://") else requests.append(req.url))
+    page.goto(report.as_uri())
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("img").count() == 0
+    text = page.inner_text("body")
+    assert "<script>window.__xss = 1</script>" in text and "<script>window.__xss = 3</script>" in text
+    assert requests == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "check-report-hostile.png"), full_page=True)
+    page.close()
