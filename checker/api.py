@@ -21,8 +21,7 @@ from checker.project.read import read_project
 from checker.project.targets import parse_targets
 from checker.queries import ApiSince, TargetsAnswer, TaroDiff, api_since, diff_taro, usable_under
 from checker.resources import matrix_root
-from checker.scan.files import source_files
-from checker.scan.runner import ScanOptions, scan_files
+from checker.pipeline import scan_project
 from checker.support import Resolution, resolve
 from checker.versions import RuntimeVersion, TaroVersion
 
@@ -68,14 +67,7 @@ def _projects(path: Path, m: Matrix, targets: str | None):  # type: ignore[no-un
         raise UsageError(f"{path}: no Taro project found")
     for directory in projects:
         profile = read_project(directory, scan_root=root, platforms=m.platforms, usage=m.usage, targets_override=targets)
-        files, _ = source_files(directory, include=profile.include, exclude=profile.exclude)
-        options = ScanOptions(
-            globals_=frozenset(p.native_global for p in m.platforms.values() if p.native_global),
-            env_values=frozenset(p.taro_env for p in m.platforms.values()),
-            env_aliases=frozenset(profile.env_aliases),
-            names=frozenset(api_id.rsplit(".", 1)[-1] for api_id in m.api_ids()),
-        )
-        yield profile, scan_files(files, options).files
+        yield profile, scan_project(directory, profile, m, projects)
 
 
 def check(path: Path | str, *, targets: str | None = None, matrix: Matrix | None = None, today: date | None = None) -> list[ProjectResult]:

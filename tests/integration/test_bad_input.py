@@ -153,12 +153,12 @@ def test_path_that_does_not_exist_or_is_a_file(tmp_path: Path) -> None:
 
 
 def test_an_internal_error_becomes_exit_2_with_a_bug_report_hint(monkeypatch: pytest.MonkeyPatch) -> None:
-    import checker.cli
+    import checker.commands.query
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("simulated")
 
-    monkeypatch.setattr(checker.cli, "_query_api", broken)
+    monkeypatch.setattr(checker.commands.query, "query_api", broken)
     code, out, err = run("query", "api", "getUserProfile")
     assert (code, out) == (2, "")
     assert err == (

@@ -24,7 +24,11 @@ FORBIDDEN = {
     "checker.evaluate": ("checker.render", "checker.cli", "checker.kb"),
     "checker.verdicts": ("checker.render", "checker.cli", "checker.kb"),
     "checker.planning": ("checker.render", "checker.cli", "checker.kb"),
-    "checker.render": ("checker.cli", "checker.kb.build", "checker.kb.files"),
+    "checker.render": ("checker.cli", "checker.commands", "checker.kb.build", "checker.kb.files"),
+    "checker.pipeline": ("checker.render", "checker.cli", "checker.commands"),
+    "checker.api": ("checker.cli", "checker.commands", "checker.render"),
+    "checker.commands": ("checker.cli",),
+    "checker.importers": ("checker.cli", "checker.commands", "checker.render", "checker.scan", "checker.project"),
 }
 
 

@@ -1,0 +1,46 @@
+"""`check`: the CI gate over every project below a path."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import date
+from typing import TextIO
+
+from checker import __version__
+from checker.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, discover_projects, excerpts, load, read_projects
+
+__all__ = ['check']
+
+
+def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from checker.baseline import apply_baseline, read_baseline, write_baseline
+    from checker.evaluate import evaluate
+    from checker.findings import at_or_above
+    from checker.output import write_atomic
+    from checker.render import RENDERERS
+    from checker.report import Report
+
+    scan_root, projects = discover_projects(args.path)
+    matrix = load(args.matrix)
+    today = date.today()
+    read, problems = read_projects(scan_root, projects, matrix, args.targets, scan=not args.no_scan, err=err)
+    results = [evaluate(matrix, profile, scans, today=today) for profile, scans in read]
+    lines = excerpts(scan_root, results)
+    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines, problems=tuple(problems))
+    if args.baseline:
+        report = apply_baseline(report, read_baseline(args.baseline))
+    if args.write_baseline:
+        write_baseline(args.write_baseline, report)
+    colour = args.format == "text" and args.output is None and out.isatty() and "NO_COLOR" not in os.environ
+    text = RENDERERS[args.format](report, colour=colour) if args.format == "text" else RENDERERS[args.format](report)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        out.write(text)
+    if problems:
+        return EXIT_USAGE
+    failing = any(
+        at_or_above(finding, args.fail_on or result.profile.fail_on or "error") for result in report.results for finding in result.findings
+    )
+    return EXIT_FINDINGS if failing else EXIT_OK
