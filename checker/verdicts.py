@@ -32,6 +32,8 @@ class Context:
     today: date
     # (api, platform, minimum) -> the versions above the minimum that lack it: the same for every call
     gaps: dict[tuple[str, str, str], list[tuple[Version, Statement]]] = field(default_factory=dict)
+    # (api, change, platform, minimum) -> whether a base library the users may run meets the change's condition
+    reach: dict[tuple[str, str, str, str], bool] = field(default_factory=dict)
 
 
 def _cite(sources: Iterable[Source]) -> tuple[str, ...]:
@@ -265,9 +267,11 @@ def _changes(resolution: Resolution, api: Api, target: Target, catalogue: Catalo
         if change.runtime is not None:
             if catalogue is None:
                 continue
-            minimum = RuntimeVersion.parse(target.min_version) if target.min_version else None
-            reached = [v for v in catalogue.versions if (minimum is None or v >= minimum) and v in change.runtime]  # type: ignore[operator]
-            if not reached:
+            key = (api.id, change.id, target.platform, target.min_version or "")
+            if key not in context.reach:
+                minimum = RuntimeVersion.parse(target.min_version) if target.min_version else None
+                context.reach[key] = any((minimum is None or v >= minimum) and v in change.runtime for v in catalogue.versions)  # type: ignore[operator]
+            if not context.reach[key]:
                 continue
             who = f" for users on base library {change.runtime}"
         instead = f"; use instead: {', '.join(change.replacement)}" if change.replacement else ""
