@@ -83,13 +83,16 @@ def _build_types(scripts: Iterable[str]) -> Iterable[str]:
                     yield word.removeprefix("--type=")
 
 
-def resolve_taro(package: Package, directory: Path, scan_root: Path, display_of: Any) -> tuple[TaroVersionInfo, list[Note]]:
-    """The declared and the resolved Taro version; the lock file wins over the range."""
+def resolve_taro(
+    package: Package, directory: Path, scan_root: Path, display_of: Any, plugins: Iterable[str] = ()
+) -> tuple[TaroVersionInfo, list[Note], dict[str, Locked]]:
+    """The declared and the resolved Taro version (the lock file wins over the range), and the locked
+    versions of the given platform plugins that the project depends on."""
     notes: list[Note] = []
     declared = package.dependencies[TARO]
     declared_at = Location(package.display, package.lines.get(TARO, 0))
     spec = classify(declared)
-    wanted = {name: spec_text for name, spec_text in package.dependencies.items() if name == TARO}
+    wanted = {name: spec_text for name, spec_text in package.dependencies.items() if name == TARO or name in set(plugins)}
     others = {n: s for n, s in package.dependencies.items() if n in _CORE or n.startswith("@tarojs/plugin-platform-")}
     differing = sorted(f"{name} {s}" for name, s in others.items() if classify(s).range not in (spec.range, None) and s != declared)
     if differing:
@@ -108,19 +111,20 @@ def resolve_taro(package: Package, directory: Path, scan_root: Path, display_of:
         if found:
             preferred = _LOCK_OF_MANAGER.get(package.package_manager or "")
             used = preferred if preferred in found else next(n for n in ("pnpm-lock.yaml", "yarn.lock", "package-lock.json", "npm-shrinkwrap.json") if n in found)
-            locked = {TARO: found[used]}
+            locked = {**results[used], TARO: found[used]}
             versions = {entry.version for entry in found.values()}
             if len(versions) > 1:
                 listed = ", ".join(f"{entry.lockfile} {entry.version}" for entry in found.values())
                 notes.append(Note("TC005", "warning", f"lock files disagree on {TARO} ({listed}); using {found[used].lockfile}", Location(found[used].lockfile, found[used].line)))
+    plugin_versions = {name: entry for name, entry in locked.items() if name != TARO}
     if TARO in locked:
         entry = locked[TARO]
-        return TaroVersionInfo(declared, declared_at, entry.version, entry.lockfile, resolved_at=Location(entry.lockfile, entry.line)), notes
+        return TaroVersionInfo(declared, declared_at, entry.version, entry.lockfile, resolved_at=Location(entry.lockfile, entry.line)), notes, plugin_versions
     if spec.kind is SpecKind.EXACT:
-        return TaroVersionInfo(declared, declared_at, spec.range, f"{package.display} (exact version)"), notes
+        return TaroVersionInfo(declared, declared_at, spec.range, f"{package.display} (exact version)"), notes, plugin_versions
     reason = "no lock file resolves it" if spec.comparable else spec.note
     notes.append(Note("TC002", "warning", f"cannot tell the Taro version: {TARO} {declared!r} is {spec.note}, and {reason}; the check treats it as unknown", declared_at))
-    return TaroVersionInfo(declared, declared_at, None, reason, allows=spec.range), notes
+    return TaroVersionInfo(declared, declared_at, None, reason, allows=spec.range), notes, plugin_versions
 
 
 def _lock_directory(directory: Path, scan_root: Path) -> Path | None:

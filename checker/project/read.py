@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from checker.errors import Location
+from checker.errors import InvalidVersion, Location
 from checker.model import Platform, UsageShare
 from checker.project.manifests import PlatformConfig, read_package, read_platform_config, resolve_taro
 from checker.project.profile import Note, ProjectProfile
@@ -14,6 +14,7 @@ from checker.project.settings import SETTINGS_FILE, Settings, parse_settings, re
 from checker.project.taro_config import CONFIG_NAMES, TaroConfig, read_taro_config
 from checker.project.targets import Target, parse_targets
 from checker.usage import minimum_for_share
+from checker.versions import TaroVersion
 
 __all__ = ["DEFAULT_COVERAGE", "read_project"]
 
@@ -35,7 +36,8 @@ def read_project(
 
     package = read_package(directory, "package.json")
     notes: list[Note] = list(package.notes)
-    taro, taro_notes = resolve_taro(package, directory, scan_root, display_of)
+    plugins = {p.plugin: p.id for p in platforms.values() if p.plugin}
+    taro, taro_notes, plugin_versions = resolve_taro(package, directory, scan_root, display_of, plugins)
     notes += taro_notes
     config = _taro_config(directory)
     platform_config = read_platform_config(directory, display_of, platforms, config.values.get("projectConfigName") if config else None)
@@ -48,6 +50,7 @@ def read_project(
         targets = parse_targets(settings.targets, platforms=platforms, usage=usage, source=settings.source, location=settings.location)
     else:
         targets = _default_targets(package.build_types, config, platforms, usage, platform_config, notes)
+    notes += _plugins_behind_or_ahead(taro, plugin_versions, plugins, targets)
     if platform_config.lib_version:
         notes.append(
             Note(
@@ -84,6 +87,29 @@ def read_project(
         fail_on=settings.fail_on if settings else None,
         notes=tuple(notes),
     )
+
+
+def _plugins_behind_or_ahead(taro, locked, plugins: dict[str, str], targets: tuple[Target, ...]) -> list[Note]:  # type: ignore[no-untyped-def]
+    """A target platform's plugin at another version than Taro: the platform's runtime behaviour (which
+    APIs are promisified, forwarded or stubbed) follows the plugin, while the checks assume Taro's version."""
+    if taro.resolved is None:
+        return []
+    taro_version = TaroVersion.parse(taro.resolved)
+    found = []
+    wanted = {t.platform for t in targets}
+    for name, entry in sorted(locked.items()):
+        if plugins.get(name) not in wanted:
+            continue
+        try:
+            plugin_version = TaroVersion.parse(entry.version)
+        except InvalidVersion:
+            continue
+        if plugin_version != taro_version:
+            relation = "older" if taro_version < plugin_version else "newer"
+            found.append(Note("TC012", "warning", f"the resolved Taro {taro.resolved} is {relation} than {name} {entry.version} "
+                              f"({entry.lockfile}); the checks assume {taro.resolved} for {plugins[name]}",
+                              Location(entry.lockfile, entry.line)))
+    return found
 
 
 def _literal(value: str | None) -> str | None:

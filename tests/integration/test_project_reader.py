@@ -243,3 +243,21 @@ def test_discovery_of_200_packages(tmp_path: Path) -> None:
     for index in range(200):
         write(tmp_path, {f"packages/p{index:03d}/package.json": TARO_PACKAGE, f"packages/p{index:03d}/src/index.ts": "export {}\n"})
     assert len(discover(tmp_path)) == 200
+
+
+def test_a_platform_plugin_locked_at_another_version(matrix: Matrix, tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "package.json": json.dumps({"name": "p", "dependencies": {"@tarojs/taro": "~3.6.0", "@tarojs/plugin-platform-tt": "^3.6.0",
+                                                                  "@tarojs/plugin-platform-weapp": "^3.6.0"},
+                                    "taroCompat": {"targets": "tt >= 2.30.0"}}),
+        "yarn.lock": (
+            '# yarn lockfile v1\n\n\n"@tarojs/plugin-platform-tt@^3.6.0":\n  version "3.6.26"\n\n'
+            '"@tarojs/plugin-platform-weapp@^3.6.0":\n  version "3.6.30"\n\n'
+            '"@tarojs/taro@~3.6.0":\n  version "3.6.20"\n'
+        ),
+    })
+    profile = read(matrix, root)
+    notes = [(n.code, n.message, str(n.location)) for n in profile.notes if n.code == "TC012"]
+    # weapp is not a target: its plugin's version does not matter here
+    assert notes == [("TC012", "the resolved Taro 3.6.20 is older than @tarojs/plugin-platform-tt 3.6.26 (yarn.lock); "
+                      "the checks assume 3.6.20 for tt", "yarn.lock:4")]
