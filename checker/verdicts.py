@@ -141,6 +141,9 @@ def _verdict(resolution: Resolution, api: Api, target: Target, catalogue: Catalo
     if resolution.support is None:
         return [Finding("TC108", "warning", f"{name} on {platform}: no data; unknown is not a pass", api=name, platform=platform, **where)]  # type: ignore[arg-type]
     found: list[Finding] = []
+    if not resolution.axes:  # a native call where the platform has no runtime catalogue: nothing to decide with
+        return [Finding("TC108", "warning", f"{name} on {platform}: no runtime versions are known for this platform; unknown is not a pass",
+                        api=name, platform=platform, **where)]  # type: ignore[arg-type]
     for answer in resolution.axes:
         statement = answer.statement
         if answer.status is None:

@@ -241,3 +241,14 @@ def test_every_code_is_documented() -> None:
 
     headings = {line[3:] for line in (REPO / "docs" / "findings.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
     assert headings == {f"{code} {verdict}" for code, verdict in CODES.items()}
+
+
+def test_a_native_call_on_a_platform_without_runtime_data_is_unknown(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"dependencies": {"@tarojs/taro": "3.6.26"}, "taroCompat": {"targets": "alipay"}}')
+    (tmp_path / "a.js").write_text("my.getOpenUserInfo()\n")
+    code, out, _ = run("check", str(tmp_path), "--format", "json")
+    (project,) = json.loads(out)["projects"]
+    assert [(f["code"], f["platform"], f["message"]) for f in project["findings"]] == [
+        ("TC108", "alipay", "getOpenUserInfo on alipay: no runtime versions are known for this platform; unknown is not a pass")
+    ]
+    assert code == 0  # a warning: the default gate passes, --fail-on warning would not
