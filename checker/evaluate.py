@@ -11,7 +11,7 @@ from checker.model import Matrix, Platform, Status
 from checker.project.profile import ProjectProfile
 from checker.project.targets import Target
 from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard
-from checker.verdicts import Context, findings_for_use
+from checker.verdicts import Context, findings_for_use, runs_on
 from checker.versions import RuntimeVersion, TaroVersion, Version
 
 __all__ = ["ProjectResult", "component_id", "evaluate", "guard_platforms"]
@@ -110,8 +110,8 @@ def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]
         native = isinstance(used.site, CallSite) and used.site.via != "taro"
         for target in profile.targets:
             support = api.support.get(target.platform)
-            if support is None:
-                continue
+            if support is None or not runs_on(target.platform, used.site.guards, used.guard_platforms):
+                continue  # no data, or the code never runs there (TARO_ENV, name.weapp.ts)
             axes = [("runtime", target.platform, support.runtime)]
             if not native:
                 axes.append(("taro", "taro", support.taro))

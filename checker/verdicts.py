@@ -18,7 +18,7 @@ from checker.scan.sites import CallSite, ComponentUse, Guard
 from checker.support import Resolution, resolve
 from checker.versions import RuntimeVersion, TaroVersion, Version
 
-__all__ = ["Context", "findings_for_use"]
+__all__ = ["Context", "findings_for_use", "runs_on"]
 
 _CAPABILITY = ("can_i_use", "exists", "version")
 
@@ -48,19 +48,19 @@ def findings_for_use(
     context: Context, site: CallSite | ComponentUse, api: Api, guard_platforms: tuple[tuple[str, ...], ...]
 ) -> list[Finding]:
     """Every finding for one use, on every target platform where its code can run."""
-    runs_on = [t for t in context.targets if _runs_on(t.platform, site.guards, guard_platforms)]
+    running = [t for t in context.targets if runs_on(t.platform, site.guards, guard_platforms)]
     if isinstance(site, CallSite) and site.suppression is not None:
         reason = site.suppression.reason or "no reason given"
         return [Finding("TC123", "info", f"{api.id}: suppressed ({reason})", api=api.id, **_where(site))]  # type: ignore[arg-type]
     found: list[Finding] = []
-    for target in runs_on:
+    for target in running:
         found += _on_platform(context, site, api, target, guard_platforms)
     if isinstance(site, CallSite) and site.arguments:
-        found += _options(context, site, api, runs_on)
+        found += _options(context, site, api, running)
     return found
 
 
-def _runs_on(platform: str, guards: tuple[Guard, ...], covered: tuple[tuple[str, ...], ...]) -> bool:
+def runs_on(platform: str, guards: tuple[Guard, ...], covered: tuple[tuple[str, ...], ...]) -> bool:
     """Platform guards (TARO_ENV, name.weapp.ts) keep the code off the other platforms."""
     return all(platform in platforms for guard, platforms in zip(guards, covered) if guard.kind in ("taro_env", "platform_file"))
 
@@ -283,7 +283,7 @@ def _changes(resolution: Resolution, api: Api, target: Target, catalogue: Catalo
     return found
 
 
-def _options(context: Context, site: CallSite, api: Api, runs_on: list[Target]) -> list[Finding]:
+def _options(context: Context, site: CallSite, api: Api, running: list[Target]) -> list[Finding]:
     """Options of an object-literal argument, checked against the matrix's parameters."""
     given = {argument.key: argument for argument in site.arguments}
     where = _where(site)
@@ -296,7 +296,7 @@ def _options(context: Context, site: CallSite, api: Api, runs_on: list[Target]) 
                                      sources=_cite(param.sources), **where))  # type: ignore[arg-type]
             continue
         found += _option_value(api, param, argument.value, argument.literal, where)
-        found += _option_platforms(context, api, param, runs_on, where)
+        found += _option_platforms(context, api, param, running, where)
     return found
 
 
@@ -313,16 +313,16 @@ def _option_value(api: Api, param: Param, value: object, literal: bool, where: d
     return []
 
 
-def _option_platforms(context: Context, api: Api, param: Param, runs_on: list[Target], where: dict[str, object]) -> list[Finding]:
+def _option_platforms(context: Context, api: Api, param: Param, running: list[Target], where: dict[str, object]) -> list[Finding]:
     if not param.platforms:
         return []
     found = []
-    elsewhere = [t.platform for t in runs_on if t.platform not in param.platforms]
+    elsewhere = [t.platform for t in running if t.platform not in param.platforms]
     if elsewhere:
         only = ", ".join(sorted(param.platforms))
         found.append(Finding("TC133", "warning", f"{api.id}: option '{param.name}' exists on {only} only; {', '.join(elsewhere)} ignore it",
                              api=api.id, sources=_cite(param.sources), **where))  # type: ignore[arg-type]
-    for target in runs_on:
+    for target in running:
         if target.platform not in param.platforms:
             continue
         versions = param.platforms[target.platform]

@@ -252,3 +252,17 @@ def test_a_native_call_on_a_platform_without_runtime_data_is_unknown(tmp_path: P
         ("TC108", "alipay", "getOpenUserInfo on alipay: no runtime versions are known for this platform; unknown is not a pass")
     ]
     assert code == 0  # a warning: the default gate passes, --fail-on warning would not
+
+
+def test_requirements_leave_out_code_that_never_runs_on_the_platform(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"dependencies": {"@tarojs/taro": "3.6.26"}, "taroCompat": {"targets": "weapp >= 2.10.4, tt >= 2.30.0"}}')
+    (tmp_path / "a.ts").write_text(
+        "import Taro from '@tarojs/taro'\n"
+        "if (process.env.TARO_ENV === 'tt') { Taro.getUserProfile({ desc: 'douyin only' }) }\n"
+        "Taro.openBluetoothAdapter()\n"
+    )
+    _, out, _ = run("check", str(tmp_path), "--format", "json")
+    (project,) = json.loads(out)["projects"]
+    # weapp's minimum comes from openBluetoothAdapter (1.1.0), not from the tt-only getUserProfile (2.10.4)
+    assert project["requirements"]["weapp"] == ">=1.1.0"
+    assert project["requirements"]["tt"] == ">=2.30.0"
