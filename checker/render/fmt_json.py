@@ -99,7 +99,8 @@ def report_data(report: Report) -> dict[str, Any]:
         "tool": {"name": "taro-compat", "version": report.tool_version},
         "matrix": {"digest": report.matrix_digest, "apis": report.matrix_apis},
         "scanned": report.scanned,
-        "complete": not report.problems,
+        # a project that could not be read, or a source file skipped or only partly parsed (TC010)
+        "complete": not report.problems and not any(f.code == "TC010" for r in report.results for f in r.findings),
         "problems": list(report.problems),
         "projects": [_project(r, report) for r in report.results],
         "baseline": {"accepted": report.baselined, "gone": list(report.gone)},
