@@ -253,6 +253,7 @@ class Platform:
     runtime_name: Text | None = None
     note: Text | None = None
     project_files: tuple[str, ...] = ()
+    typings_names: tuple[str, ...] = ()  # how Taro's @supported tags spell it
 
 
 @dataclass(frozen=True, slots=True)

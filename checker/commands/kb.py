@@ -11,6 +11,8 @@ from checker.errors import KnowledgeBaseErrors, UsageError
 
 __all__ = ['kb_import', 'kb_lint']
 
+WX_GLOBAL = "wx"  # miniprogram-api-typings types the `wx` object (its `interface Wx`)
+
 
 def kb_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.importers.taro import read_taro_package
@@ -28,13 +30,18 @@ def kb_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.source == "taro":
         catalogue = {v.text for v in matrix.taro_catalogue().versions}
         platforms = sorted(matrix.platforms)
-        problems = apply_taro(records, [read_taro_package(p) for p in args.packages], platforms, catalogue)
+        spellings = {name: p.id for p in matrix.platforms.values() for name in p.typings_names}
+        problems = apply_taro(records, [read_taro_package(p, spellings) for p in args.packages], platforms, catalogue)
     else:
         if len(args.packages) != 1:
             raise UsageError("taro-compat: kb import wx-typings takes one miniprogram-api-typings folder")
-        runtime = matrix.runtime_catalogue("weapp" if "weapp" in matrix.platforms else sorted(matrix.platforms)[0])
-        catalogue = {v.text for v in runtime.versions} if runtime else set()
-        problems = apply_wx(records, read_wx_package(args.packages[0]), catalogue)
+        # the typings describe the wx object: they speak for the platform whose native global it is
+        platform = next((p.id for p in matrix.platforms.values() if p.native_global == WX_GLOBAL), None)
+        runtime = matrix.runtime_catalogue(platform) if platform else None
+        if platform is None or runtime is None:
+            raise UsageError(f"taro-compat: no platform with the native global {WX_GLOBAL!r} and a runtime catalogue")
+        catalogue = {v.text for v in runtime.versions}
+        problems = apply_wx(records, read_wx_package(args.packages[0]), catalogue, platform)
     written = save_imported(folder, records)
     for problem in problems:
         print(f"taro-compat: could not import: {problem}", file=err)

@@ -8,6 +8,7 @@ free text after a platform (``alipay 基础库: 1.13.0``), ``暂未支持``, the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,12 +17,9 @@ from checker.syntax import captures, parse
 
 __all__ = ["TaroApi", "TaroPackage", "read_taro_package"]
 
-# the spellings in the wild -> matrix platform ids; None: a real tag value that is not a Taro target here
-_PLATFORMS = {
-    "weapp": "weapp", "tt": "tt", "alipay": "alipay", "aliapy": "alipay", "swan": "swan", "qq": "qq", "jd": "jd",
-    "h5": "h5", "rn": "rn", "harmony_hybrid": "harmony-hybrid", "harmony-hybrid": "harmony-hybrid",
-    "harmony": None, "global": "*", "quickapp": None,  # "global": a Taro framework API, on every platform
-}
+# tag values of the format itself: "global" is a Taro framework API (every platform); the others are real
+# Taro platforms that are not targets of the matrix. Platform spellings come from matrix/platforms/*.yaml.
+_FORMAT_NAMES = {"global": "*", "harmony": None, "quickapp": None}
 _NOT_SUPPORTED = ("暂未支持", "暂不支持", "不支持")
 _TAG = re.compile(r"@(supported|since)\b([^@]*)", re.S)
 
@@ -47,8 +45,9 @@ def _clean(text: str) -> str:
     return " ".join(line.strip().lstrip("*").strip() for line in text.replace("*/", "").splitlines()).strip()
 
 
-def parse_tags(comment: str) -> tuple[list[str], str | None, list[str], list[str]]:
-    """(platforms, since, notes, unreadable tokens) of one JSDoc comment."""
+def parse_tags(comment: str, spellings: Mapping[str, str]) -> tuple[list[str], str | None, list[str], list[str]]:
+    """(platforms, since, notes, unreadable tokens) of one JSDoc comment; ``spellings``: tag value -> platform id."""
+    known = {**_FORMAT_NAMES, **spellings}
     platforms: list[str] = []
     since = None
     notes: list[str] = []
@@ -62,10 +61,10 @@ def parse_tags(comment: str) -> tuple[list[str], str | None, list[str], list[str
             if any(mark in token for mark in _NOT_SUPPORTED):
                 continue
             word = token.split()[0].rstrip(":：")
-            if word not in _PLATFORMS:
+            if word not in known:
                 unreadable.append(token)
                 continue
-            platform = _PLATFORMS[word]
+            platform = known[word]
             if platform and platform not in platforms:
                 platforms.append(platform)
             if len(token.split()) > 1:
@@ -73,7 +72,7 @@ def parse_tags(comment: str) -> tuple[list[str], str | None, list[str], list[str
     return platforms, since, notes, unreadable
 
 
-def read_taro_package(folder: Path) -> TaroPackage:
+def read_taro_package(folder: Path, spellings: Mapping[str, str]) -> TaroPackage:
     """The documented platforms of every ``Taro.x`` in an unpacked ``@tarojs/taro`` folder."""
     package = folder / "package" if (folder / "package" / "package.json").is_file() else folder
     import json
@@ -88,7 +87,7 @@ def read_taro_package(folder: Path) -> TaroPackage:
         for member in members:
             if "@supported" not in member.comment and "@since" not in member.comment:
                 continue
-            platforms, since, notes, unreadable = parse_tags(member.comment)
+            platforms, since, notes, unreadable = parse_tags(member.comment, spellings)
             problems += [f"{relative}:{member.line}: {member.name}: cannot read @supported value {token!r}" for token in unreadable]
             if member.name in apis:
                 known = apis[member.name]

@@ -23,7 +23,6 @@ from checker.versions import RuntimeVersion, TaroVersion
 __all__ = ["ImportReport", "apply_taro", "apply_wx", "load_imported", "save_imported"]
 
 BY = "taro-compat kb import"
-WX_PLATFORM = "weapp"  # miniprogram-api-typings describes WeChat's wx object
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +115,13 @@ def apply_taro(records: dict[str, dict[str, Any]], packages: Sequence[TaroPackag
     return sorted(set(problems))
 
 
-def apply_wx(records: dict[str, dict[str, Any]], package: WxPackage, catalogue: set[str]) -> list[str]:
-    """WeChat's runtime axis: supported from the typings' minimum, unsupported below it."""
+def apply_wx(records: dict[str, dict[str, Any]], package: WxPackage, catalogue: set[str], platform: str) -> list[str]:
+    """The runtime axis of ``platform`` (the one whose global is ``wx``): supported from the typings'
+    minimum, unsupported below it."""
     problems = list(package.problems)
     source = _source_id("wx", package.version)
     for record in records.values():
-        support = record["support"].get(WX_PLATFORM)
+        support = record["support"].get(platform)
         if support is not None:
             support.pop("runtime", None)
             support.pop("deprecated", None)
@@ -145,12 +145,12 @@ def apply_wx(records: dict[str, dict[str, Any]], package: WxPackage, catalogue: 
         if api.minimum is None:
             statement["note"] = "the typings give no minimum: an API of the first base libraries (1.x)"
         statements.append(statement)
-        support = record["support"].setdefault(WX_PLATFORM, {})
+        support = record["support"].setdefault(platform, {})
         support["runtime"] = statements
         if api.deprecated_from:
             support["deprecated"] = {"note": f"deprecated from base library {api.deprecated_from}", "confidence": "imported", "sources": refs}
         if api.plugin == "unsupported":
-            record["restrictions"] = [{"id": "not-in-plugin", "platforms": [WX_PLATFORM], "note": "not available in mini-program plugins",
+            record["restrictions"] = [{"id": "not-in-plugin", "platforms": [platform], "note": "not available in mini-program plugins",
                                        "confidence": "imported", "sources": refs}]
         _provenance(record, "miniprogram-api-typings@", [f"miniprogram-api-typings@{package.version}"])
     _drop_empty(records)
@@ -171,6 +171,10 @@ def save_imported(folder: Path, records: Mapping[str, dict[str, Any]]) -> int:
     keep = set()
     for api_id, record in sorted(records.items()):
         ordered = {key: record[key] for key in ("id", "kind", "category", "summary", "provenance", "support", "restrictions", "sources") if key in record}
+        # one canonical order, whichever importer ran last: files change only when facts do
+        ordered["support"] = {platform: {key: entry[key] for key in ("taro", "runtime", "deprecated") if key in entry}
+                              for platform, entry in sorted(record["support"].items())}
+        ordered["sources"] = dict(sorted(record["sources"].items()))
         text = "# Written by `taro-compat kb import`; do not edit: curate in matrix/apis/<id>.yaml, which wins field by field.\n"
         text += yaml.dump(ordered, allow_unicode=True, sort_keys=False, width=120, Dumper=_QuotingDumper)
         target = folder / f"{api_id}.yaml"

@@ -123,6 +123,7 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         runtime_name=text_of(data.get("runtime_name")),
         note=text_of(data.get("note")),
         project_files=tuple(data.get("project_files") or ()),
+        typings_names=tuple(data.get("typings_names") or ()),
     )
 
 

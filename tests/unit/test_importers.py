@@ -16,26 +16,27 @@ from checker.kb.rules import lint
 from conftest import MINIMAL_API, REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "importers"
+SPELLINGS = {"weapp": "weapp", "tt": "tt", "alipay": "alipay", "aliapy": "alipay", "h5": "h5", "harmony_hybrid": "harmony-hybrid"}
 
 
 def test_jsdoc_tags_tolerate_the_dirty_forms() -> None:
-    assert parse_tags("/** @supported weapp, aliapy, h5 */") == (["weapp", "alipay", "h5"], None, [], [])
-    assert parse_tags("* @supported weapp, alipay 基础库: 1.13.0, h5 */") == (["weapp", "alipay", "h5"], None, ["alipay 基础库: 1.13.0"], [])
-    assert parse_tags("* @supported 暂未支持\n */") == ([], None, [], [])
-    assert parse_tags("* @supported weapp, harmony_hybrid, harmony\n * @since 3.0.29+") == (["weapp", "harmony-hybrid"], "3.0.29+", [], [])
-    assert parse_tags("* @supported global") == (["*"], None, [], [])  # a framework API: every platform
-    assert parse_tags("@supported weapp, mystery") == (["weapp"], None, [], ["mystery"])
+    assert parse_tags("/** @supported weapp, aliapy, h5 */", SPELLINGS) == (["weapp", "alipay", "h5"], None, [], [])
+    assert parse_tags("* @supported weapp, alipay 基础库: 1.13.0, h5 */", SPELLINGS) == (["weapp", "alipay", "h5"], None, ["alipay 基础库: 1.13.0"], [])
+    assert parse_tags("* @supported 暂未支持\n */", SPELLINGS) == ([], None, [], [])
+    assert parse_tags("* @supported weapp, harmony_hybrid, harmony\n * @since 3.0.29+", SPELLINGS) == (["weapp", "harmony-hybrid"], "3.0.29+", [], [])
+    assert parse_tags("* @supported global", SPELLINGS) == (["*"], None, [], [])  # a framework API: every platform
+    assert parse_tags("@supported weapp, mystery", SPELLINGS) == (["weapp"], None, [], ["mystery"])
 
 
 def test_taro_package_reads_interface_members_and_namespaces() -> None:
-    newer = read_taro_package(FIXTURES / "taro-3.4.0")
+    newer = read_taro_package(FIXTURES / "taro-3.4.0", SPELLINGS)
     assert sorted(newer.apis) == ["askProfile", "dirtyTags", "notYet"]
     assert newer.apis["askProfile"].platforms == ("weapp", "alipay")
     assert (newer.apis["askProfile"].file, newer.apis["askProfile"].line) == ("types/api/open-api/user.d.ts", 9)
     assert newer.apis["notYet"].platforms == ()
-    older = read_taro_package(FIXTURES / "taro-3.0.0")
+    older = read_taro_package(FIXTURES / "taro-3.0.0", SPELLINGS)
     assert older.apis["askProfile"].platforms == ("weapp", "h5")
-    assert read_taro_package(FIXTURES / "taro-3.6.0").problems == (
+    assert read_taro_package(FIXTURES / "taro-3.6.0", SPELLINGS).problems == (
         "types/api/open-api/user.d.ts:8: strange: cannot read @supported value 'mystery'",
     )
 
@@ -52,7 +53,7 @@ def test_wx_typings_both_formats_plugins_and_deprecation() -> None:
 
 def test_taro_ranges_come_from_where_an_api_appears_and_disappears() -> None:
     records: dict = {}
-    packages = [read_taro_package(FIXTURES / f"taro-{v}") for v in ("3.6.0", "3.0.0", "3.4.0")]
+    packages = [read_taro_package(FIXTURES / f"taro-{v}", SPELLINGS) for v in ("3.6.0", "3.0.0", "3.4.0")]
     problems = apply_taro(records, packages, ["weapp", "tt", "alipay", "h5", "harmony-hybrid"], {"3.0.0", "3.4.0", "3.6.0"})
     support = records["askProfile"]["support"]
     assert [s["versions"] for s in support["weapp"]["taro"]] == [">=3.0.0"]
@@ -68,7 +69,7 @@ def test_taro_ranges_come_from_where_an_api_appears_and_disappears() -> None:
 
 def test_wx_runtime_axis_and_unknown_versions() -> None:
     records: dict = {}
-    problems = apply_wx(records, read_wx_package(FIXTURES / "wx-typings"), {"1.0.0", "1.1.0", "2.10.4"})
+    problems = apply_wx(records, read_wx_package(FIXTURES / "wx-typings"), {"1.0.0", "1.1.0", "2.10.4"}, "weapp")
     assert records["askProfile"]["support"]["weapp"]["runtime"] == [
         {"versions": "<2.10.4", "status": "unsupported", "confidence": "imported", "sources": ["imp-wx-9.9.9", "imp-doc"]},
         {"versions": ">=2.10.4", "status": "supported", "confidence": "imported", "sources": ["imp-wx-9.9.9", "imp-doc"]},
@@ -82,11 +83,11 @@ def test_wx_runtime_axis_and_unknown_versions() -> None:
 
 def test_each_importer_keeps_the_others_part(tmp_path: Path) -> None:
     records: dict = {}
-    apply_wx(records, read_wx_package(FIXTURES / "wx-typings"), {"1.0.0", "1.1.0", "2.10.4"})
-    apply_taro(records, [read_taro_package(FIXTURES / "taro-3.4.0")], ["weapp"], {"3.4.0"})
+    apply_wx(records, read_wx_package(FIXTURES / "wx-typings"), {"1.0.0", "1.1.0", "2.10.4"}, "weapp")
+    apply_taro(records, [read_taro_package(FIXTURES / "taro-3.4.0", SPELLINGS)], ["weapp"], {"3.4.0"})
     save_imported(tmp_path, records)
     again = load_imported(tmp_path)
-    apply_taro(again, [read_taro_package(FIXTURES / "taro-3.6.0")], ["weapp"], {"3.6.0"})  # a new Taro import
+    apply_taro(again, [read_taro_package(FIXTURES / "taro-3.6.0", SPELLINGS)], ["weapp"], {"3.6.0"})  # a new Taro import
     weapp = again["askProfile"]["support"]["weapp"]
     assert [s["versions"] for s in weapp["taro"]] == [">=3.6.0"]
     assert [s["versions"] for s in weapp["runtime"]] == ["<2.10.4", ">=2.10.4"]  # the wx part survived
@@ -99,8 +100,8 @@ CURATED = MINIMAL_API.replace("id: sample", "id: askProfile")
 def test_curated_file_wins_field_by_field(make_matrix: Callable[..., Path]) -> None:
     root = make_matrix({"askProfile": CURATED})
     records: dict = {}
-    apply_wx(records, read_wx_package(FIXTURES / "wx-typings"), {"1.0.0", "1.1.0", "2.10.4"})
-    apply_taro(records, [read_taro_package(FIXTURES / f"taro-{v}") for v in ("3.4.0", "3.6.0")], ["weapp", "tt", "alipay"], {"3.4.0", "3.6.0"})
+    apply_wx(records, read_wx_package(FIXTURES / "wx-typings"), {"1.0.0", "1.1.0", "2.10.4"}, "weapp")
+    apply_taro(records, [read_taro_package(FIXTURES / f"taro-{v}", SPELLINGS) for v in ("3.4.0", "3.6.0")], ["weapp", "tt", "alipay"], {"3.4.0", "3.6.0"})
     save_imported(root / "apis" / "imported", records)
     loaded = load_documents(root)
     api = loaded.matrix.api("askProfile")
