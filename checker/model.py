@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checker.errors import Location
-from checker.versions import RuntimeVersion, Scheme, TaroVersion, Version, VersionRange
+from checker.versions import RuntimeVersion, Scheme, Version, VersionRange
 
 __all__ = [
     "Api",
@@ -342,6 +342,3 @@ class Matrix:
     def taro_catalogue(self) -> Catalogue:
         return self.catalogues[TARO_CATALOGUE]
 
-
-def scheme_of_version(version: Version) -> Scheme:
-    return Scheme.SEMVER if isinstance(version, TaroVersion) else Scheme.DOTTED

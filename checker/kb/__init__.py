@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checker import __version__
+from checker.cachedir import cache_dir as default_cache_dir
 from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors, Location
 from checker.kb import cache as _cache
 from checker.kb._yaml import Document, read_yaml
@@ -45,7 +46,7 @@ def load_matrix(root: Path, *, cache_dir: Path | None = None, use_cache: bool = 
     if errors:
         raise KnowledgeBaseErrors(errors)
     stamp = fingerprint(files)
-    cache_path = _cache.cache_file(cache_dir or _cache.default_cache_dir(), root)
+    cache_path = _cache.cache_file(cache_dir or default_cache_dir(), root)
     if use_cache:
         cached = _cache.read_index(cache_path)
         if cached is not None and cached.fingerprint == stamp:

@@ -23,15 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.cachedir import cache_dir, cache_file_for
+from checker.cachedir import cache_file_for
 
-__all__ = ["CacheIndex", "default_cache_dir", "read_blob", "read_index", "remove", "write_cache"]
+__all__ = ["CacheIndex", "cache_file", "read_blob", "read_index", "remove", "write_cache"]
 
 _FORMAT = 2
-
-
-def default_cache_dir() -> Path:
-    return cache_dir()
 
 
 def cache_file(directory: Path, root: Path) -> Path:
