@@ -71,6 +71,8 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     for scan in scans:
         for note in scan.problems + ((scan.skipped,) if scan.skipped else ()):
             findings.append(Finding("TC010", "warning", note, scan.file))
+        for note in scan.notes:
+            findings.append(Finding("TC014", "info", note, scan.file))
     day = today or date.today()
     context = Context(
         matrix=matrix,

@@ -13,7 +13,7 @@ import tree_sitter
 import tree_sitter_javascript
 import tree_sitter_typescript
 
-__all__ = ["Node", "captures", "first_error", "language_for", "parse"]
+__all__ = ["Node", "captures", "first_error", "language_for", "parse", "parse_as_built"]
 
 Node = tree_sitter.Node
 
@@ -36,6 +36,19 @@ def language_for(suffix: str) -> str:
 
 def parse(source: bytes, language: str) -> tree_sitter.Tree:
     return tree_sitter.Parser(_language(language)).parse(source)
+
+
+def parse_as_built(source: bytes, language: str) -> tuple[tree_sitter.Tree, str]:
+    """Parse as Taro's compiler would build the file: a ``.js``/``.jsx`` file that the JavaScript grammar
+    refuses (JSX ``class=``, TypeScript annotations, which Babel's TypeScript preset strips) is read again
+    with the TSX grammar, whose tree wins when it parses further. Returns the tree and its grammar."""
+    tree = parse(source, language)
+    if language != "javascript" or not tree.root_node.has_error:
+        return tree, language
+    retry = parse(source, "tsx")
+    if not retry.root_node.has_error or first_error(retry.root_node).start_byte > first_error(tree.root_node).start_byte:
+        return retry, "tsx"
+    return tree, language
 
 
 @cache

@@ -35,6 +35,7 @@ def encode(scan: FileScan) -> dict[str, Any]:
         ],
         "problems": list(scan.problems),
         "skipped": scan.skipped,
+        "notes": list(scan.notes),
     }
 
 
@@ -53,4 +54,4 @@ def decode(data: dict[str, Any]) -> FileScan:
         ComponentUse(c["component"], c["attribute"], c["value"], file, c["line"], c["column"], tuple(_guard(g) for g in c["guards"]))
         for c in data["components"]
     )
-    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"])
+    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"], tuple(data.get("notes", ())))

@@ -7,7 +7,7 @@ import re
 from checker.scan.guards import GuardReader
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
 from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
-from checker.syntax import Node, captures, first_error, parse
+from checker.syntax import Node, captures, first_error, parse_as_built
 
 __all__ = ["extract"]
 
@@ -45,7 +45,7 @@ def extract(
     env_aliases: frozenset[str],
     file_guards: tuple[Guard, ...] = (),
 ) -> FileScan:
-    tree = parse(source, language)
+    tree, language = parse_as_built(source, language)  # a .jsx file Babel builds may need the TSX grammar
     root = tree.root_node
     found = captures(root, language, _QUERY)
     bindings = Bindings(found, globals_)

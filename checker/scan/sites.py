@@ -77,3 +77,4 @@ class FileScan:
     components: tuple[ComponentUse, ...] = ()
     problems: tuple[str, ...] = field(default=())  # "line 12: does not parse; the rest was scanned"
     skipped: str | None = None  # why the file was not scanned at all
+    notes: tuple[str, ...] = ()  # scanned whole, but worth saying: "not UTF-8: decoded as GB18030"

@@ -80,7 +80,8 @@ def test_a_50_mb_package_json(tmp_path: Path) -> None:
     [
         ("binary named .ts", b"\x7fELF\x00\x00\x00binary", "binary content (NUL bytes), not source"),
         ("20 MB minified bundle", b"var a=1;" * (20 * 1024 * 1024 // 8), "over 2 MB: a bundle or generated file, not scanned"),
-        ("not UTF-8", b"import Taro from '@tarojs/taro'\nTaro.login('\xff')\n", "not UTF-8 text (line 2)"),
+        ("UTF-16 mark, odd bytes", b"\xff\xfe" + "import Taro from '@tarojs/taro'".encode("utf-16-le") + b"\x00\xd8",
+         "starts with a UTF-16 byte-order mark but is not valid UTF-16"),
         ("does not parse", CALL.encode() + b"const x = {{{ ;\n", "line 3: does not parse; the rest of the file was scanned"),
     ],
 )
@@ -93,6 +94,19 @@ def test_bad_source_files_are_noted_and_the_rest_is_checked(tmp_path: Path, name
     assert report["complete"] is False
     assert [(f["file"], f["message"]) for f in result["findings"] if f["code"] == "TC010"] == [("src/bad.ts", note)]
     assert {c["file"] for c in result["call_sites"]} >= {"src/good.ts"}
+
+
+def test_a_gbk_source_is_checked_with_a_note(tmp_path: Path) -> None:
+    gbk = ("// 登录后显示欢迎语\n" + CALL).encode("gbk")
+    project(tmp_path, {"package.json": PACKAGE, "src/gbk.ts": gbk, "src/good.ts": CALL})
+    code, out, err = run("check", str(tmp_path), "--format", "json")
+    report = json.loads(out)
+    (result,) = report["projects"]
+    assert report["complete"] is True
+    assert [(f["code"], f["severity"], f["file"]) for f in result["findings"] if f["code"] in ("TC010", "TC014")] == [
+        ("TC014", "info", "src/gbk.ts")
+    ]
+    assert sorted({c["file"] for c in result["call_sites"]}) == ["src/gbk.ts", "src/good.ts"]
 
 
 @pytest.mark.parametrize(
