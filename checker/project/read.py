@@ -8,7 +8,8 @@ from pathlib import Path
 
 from checker.errors import InvalidVersion, Location
 from checker.model import Platform, UsageShare
-from checker.project.manifests import PlatformConfig, read_package, read_platform_config, resolve_taro
+from checker.project.manifests import PlatformConfig, read_package, read_platform_config
+from checker.project.resolve import resolve_taro
 from checker.project.profile import Note, ProjectProfile
 from checker.project.settings import SETTINGS_FILE, Settings, parse_settings, read_settings_file
 from checker.project.taro_config import CONFIG_NAMES, TaroConfig, read_taro_config

@@ -65,3 +65,10 @@ def test_no_stage_imports_a_later_one(path: Path) -> None:
 def test_only_the_syntax_adapter_imports_tree_sitter() -> None:
     users = sorted(module_name(p) for p in MODULES if any(i.startswith("tree_sitter") for i in imports_of(p)))
     assert users == ["checker.syntax"]
+
+
+def test_one_module_guesses_encodings_and_one_reads_yarn_1_grammar() -> None:
+    users = sorted(module_name(p) for p in MODULES if any(i.startswith("charset_normalizer") for i in imports_of(p)))
+    assert users == ["checker.scan.encoding"]
+    readers = sorted(module_name(p) for p in MODULES if "checker.project.yarnlock" in imports_of(p))
+    assert readers == ["checker.project.lockfiles"]
