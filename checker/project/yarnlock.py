@@ -16,10 +16,6 @@ from dataclasses import dataclass
 
 __all__ = ["YarnEntry", "YarnSyntaxError", "read_yarn_v1"]
 
-# yarn's tokenizer: an unquoted word starts with a letter, "/", "." or "-" and runs to ":", ",", a space
-_WORD_START = re.compile(r"[a-zA-Z/.-]")
-_WORD = re.compile(r"[^:, \r\n]+")
-_NUMBER = re.compile(r"[0-9]+")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: .*)?$")
 
 
@@ -140,56 +136,44 @@ def _line(text: str, indent: int, number: int, stack: list[dict[str, _Value]]) -
         del stack[depth:]  # "a: b 1" filled its object on its own line; deeper lines cannot join it
 
 
+# one token per match, in the order yarn's tokenizer tries them; a quoted string is checked for its
+# closing quote here and decoded as JSON below
+_TOKEN = re.compile(
+    r' +|(?P<comment>#.*)|(?P<string>"(?:[^"\\]|\\.)*")|(?P<open>")|(?P<punct>[:,])|(?P<number>[0-9]+)'
+    r'|(?P<boolean>true|false)|(?P<word>[a-zA-Z/.-][^:, \r\n]*)'
+)
+
+
 def _tokens(text: str, indent: int, number: int):  # type: ignore[no-untyped-def]
     """(kind, value, 1-based column) of each token of one line, as yarn's tokenizer cuts them."""
-    i = 0
-    while i < len(text):
-        char = text[i]
+    i, end = 0, len(text)
+    while i < end:
+        match = _TOKEN.match(text, i)
         column = indent + i + 1
-        if char == " ":
-            i += 1
-        elif char == "#":
-            return  # a comment runs to the end of the line
-        elif char == '"':
-            end = i + 1
-            while end < len(text) and (text[end] != '"' or _escaped(text, end)):
-                end += 1
-            if end >= len(text):
-                raise YarnSyntaxError("unterminated string: the file looks cut short", number, column)
+        if match is None:
+            raise YarnSyntaxError(f"unexpected character {text[i]!r}", number, column)
+        kind = match.lastgroup
+        i = match.end()
+        if kind is None:
+            continue  # spaces
+        if kind == "comment":
+            return
+        if kind == "open":
+            raise YarnSyntaxError("unterminated string: the file looks cut short", number, column)
+        value = match.group()
+        if kind == "string":
             try:
-                value = json.loads(text[i : end + 1])
+                yield "string", json.loads(value) if "\\" in value else value[1:-1], column
             except ValueError:
                 raise YarnSyntaxError("invalid string (yarn reads it as JSON)", number, column) from None
-            yield "string", value, column
-            i = end + 1
-        elif char in ":,":
-            yield char, char, column
-            i += 1
-        elif char.isdigit():
-            digits = _NUMBER.match(text, i)
-            assert digits is not None
-            yield "number", int(digits.group()), column
-            i = digits.end()
-        elif text.startswith("true", i):
-            yield "boolean", True, column
-            i += 4
-        elif text.startswith("false", i):
-            yield "boolean", False, column
-            i += 5
-        elif _WORD_START.match(char):
-            word = _WORD.match(text, i)
-            assert word is not None
-            yield "string", word.group(), column
-            i = word.end()
+        elif kind == "punct":
+            yield value, value, column
+        elif kind == "number":
+            yield "number", int(value), column
+        elif kind == "boolean":
+            yield "boolean", value == "true", column
         else:
-            raise YarnSyntaxError(f"unexpected character {char!r}", number, column)
-
-
-def _escaped(text: str, at: int) -> bool:
-    backslashes = 0
-    while at - backslashes - 1 >= 0 and text[at - backslashes - 1] == "\\":
-        backslashes += 1
-    return backslashes % 2 == 1
+            yield "string", value, column
 
 
 def _describe(kind: str, value: object) -> str:

@@ -467,3 +467,11 @@ def test_yarn_berry_records_the_workspace_range() -> None:
 @pytest.mark.parametrize("case", ["pnpm-v5", "pnpm-v6", "pnpm-v9"])
 def test_pnpm_records_the_importer_specifiers(case: str) -> None:
     assert specifiers(case)["@tarojs/taro"] == "^3.6.8"
+
+
+def test_yarn_v1_strings_are_json(tmp_path: Path) -> None:
+    text = '# yarn lockfile v1\n\n"left-pad@^1.3.0":\n  version "1.3.0"\n  resolved "https://x/left-pad-1.3.0.tgz#\\"quoted\\" \\u00e9"\n'
+    path = write(tmp_path, "yarn.lock", text)
+    assert read_lockfile(path, "yarn.lock", {"left-pad": "^1.3.0"}) == {"left-pad": Locked("left-pad", "1.3.0", "yarn.lock", 3, "^1.3.0")}
+    bad = write(tmp_path, "yarn.lock", '# yarn lockfile v1\n\n"left-pad@^1.3.0":\n  version "1.3.0\\x"\n')
+    assert error_of(bad, "yarn.lock") == "yarn.lock:4:11: invalid string (yarn reads it as JSON)"
