@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -89,6 +90,7 @@ class PlatformConfig:
     notes: tuple[Note, ...] = field(default=())
 
 
+_DOTTED = re.compile(r"\d+(?:\.\d+){1,3}")
 # Taro's default name for a platform project file; config.projectConfigName renames it (weapp plugin 4.2.1)
 _DEFAULT_PROJECT_FILE = "project.config.json"
 
@@ -113,8 +115,14 @@ def read_platform_config(directory: Path, display_of: Any, platforms: Mapping[st
                 notes.append(Note("TC003", "warning", "comments or trailing commas: Taro's CLI reads this file with JSON.parse and would fail", Location(display, 1, 1)))
             if isinstance(parsed.data, dict):
                 for key in ("libVersion", "appid", "miniprogramRoot"):
-                    if isinstance(parsed.data.get(key), str):
-                        found.setdefault(platform.id, {})[key] = (parsed.data[key], Location(display, parsed.line_of(key)))
+                    value = parsed.data.get(key)
+                    if not isinstance(value, str):
+                        continue
+                    at = Location(display, parsed.line_of(key))
+                    if key == "libVersion" and not _DOTTED.fullmatch(value):  # the devtools also accept "latest"
+                        notes.append(Note("TC001", "info", f"libVersion {value!r} is not a base-library version: not used as a hint", at))
+                        continue
+                    found.setdefault(platform.id, {})[key] = (value, at)
     lib = next(((pid, values["libVersion"]) for pid, values in sorted(found.items()) if "libVersion" in values), None)
     first = {key: value for values in found.values() for key, value in values.items()}
     return PlatformConfig(
