@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import charset_normalizer
-
 __all__ = ["Decoded", "to_utf8"]
 
 # GB18030 is a superset of GBK and GB2312; Big5 for traditional Chinese; the rest for the odd Japanese,
@@ -46,6 +44,8 @@ def to_utf8(raw: bytes) -> Decoded:
         return Decoded(raw, "utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+    import charset_normalizer  # here, not at the top: it costs a tenth of a second, and most files are UTF-8
+
     match = charset_normalizer.from_bytes(raw, cp_isolation=list(_CANDIDATES)).best()
     if match is None:
         return Decoded(None, "unknown", f"not UTF-8 text (line {line}), and no likely encoding decodes it")
