@@ -19,7 +19,7 @@ from typing import Any
 
 from checker.model import Api, Matrix, Statement
 from checker.render.site_axis import Axis, Run
-from checker.render.site_disagreements import Disagreement, disagreement_rows
+from checker.render.site_disagreements import DocsCodeReport, disagreement_rows
 from checker.render.site_rows import SYMBOL, STATUS_CODE, Row, build_rows, compare_entry, search_text
 from checker.render.site_words import category_label, stretches_phrase
 from checker.render.templating import html_environment
@@ -47,7 +47,7 @@ def _categories(matrix_categories: set[str], names: Mapping[str, str]) -> list[t
     return sorted(((v, category_label(v, names)) for v in values), key=lambda pair: (pair[1].lower(), pair[0]))
 
 
-def _context(matrix: Matrix, lang: str, disagreements: Sequence[Disagreement]) -> dict[str, Any]:
+def _context(matrix: Matrix, lang: str, docs_vs_code: DocsCodeReport | None) -> dict[str, Any]:
     t = labels()[lang]
     platforms = sorted(matrix.platforms.values(), key=lambda p: p.audience_key)
     taro_axis = Axis(matrix.taro_catalogue())
@@ -70,7 +70,7 @@ def _context(matrix: Matrix, lang: str, disagreements: Sequence[Disagreement]) -
                        "shown": t["shown"]},
         "compare_names": {p.id: _name(p, lang) for p in platforms},
         "compare_defaults": {"a": taro_axis.last, "previous": previous_major},
-        "disagreements": disagreement_rows(disagreements, matrix, taro_axis, t, lang),
+        "disagreements": disagreement_rows(docs_vs_code, matrix, taro_axis, t, lang), "docs_vs_code": docs_vs_code,
         "confidence": lambda c: t["confidences"].get(c.value, c.value),
     }
 
@@ -136,10 +136,11 @@ def _platform_context(base: dict[str, Any], platform_id: str) -> dict[str, Any]:
     return {**base, "platform": entry, "usage": usage, "bars": bars, "grid": grid, "platform_rows": rows, "counts": counts}
 
 
-def build_site(matrix: Matrix, out_dir: Path, *, lang: str = "en", disagreements: Sequence[Disagreement] = ()) -> list[Path]:
-    """Write the site into ``out_dir``; returns the files written (sorted)."""
+def build_site(matrix: Matrix, out_dir: Path, *, lang: str = "en", docs_vs_code: DocsCodeReport | None = None) -> list[Path]:
+    """Write the site into ``out_dir``; returns the files written (sorted). ``docs_vs_code``: the
+    importer's report of where Taro's docs and code disagree, when the knowledge base has one."""
     environment = html_environment()
-    base = _context(matrix, lang, disagreements)
+    base = _context(matrix, lang, docs_vs_code)
     pages: dict[str, str] = {
         name: environment.get_template(f"site/{name}.j2").render(**base, root="")
         for name in ("index.html", "compare.html", "docs-vs-code.html")

@@ -1,66 +1,95 @@
 """Where Taro's docs (the @supported tags of its typings) and its shipped code disagree, as the site shows it.
 
-The importer over Taro's packages writes the list (``matrix/docs-vs-code.yaml``); this module turns
-its plain data into typed rows once, at the boundary, and into what the page prints. Each entry::
+``kb import taro-runtime`` writes the report (``matrix/reports/taro-docs-vs-code.yaml``, described in
+matrix/FORMAT.md); this module turns its plain data into typed entries once, at the boundary, and
+into what the page prints. An entry::
 
     - api: setStorage
       platform: alipay
-      taro: ">=1.3.0 <3.6.40"      # the Taro versions where the two disagree
-      documented: unsupported      # what the tags say: supported | unsupported
-      computed: supported          # what the code does: supported | partial | stub | unsupported
-      note: {en: ..., zh: ...}     # optional
-      evidence: ["@tarojs/plugin-platform-alipay@3.6.0 dist/runtime.js:12", ...]
+      kind: code-only            # code-only: the code has Taro.X where the tags are silent
+                                 # docs-only: the tags claim Taro.X where the code has none (or a stub)
+      versions: ">=1.3.0 <=3.2.16"
+      code: supported            # what the code does there
+      sources: ["@tarojs/shared@3.2.16 dist/shared.esm.js", ...]
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from pathlib import Path
-
 from checker.errors import InvalidRange, KnowledgeBaseError, KnowledgeBaseErrors, Location
-from checker.model import Matrix, Status, Text
+from checker.model import Matrix, Status
 from checker.render.site_axis import Axis
 from checker.render.site_words import stretches_phrase
 from checker.versions import Scheme, VersionRange, parse_range
 from checker.yamlread import YamlProblem, read_documents
 
-__all__ = ["DOCS_VS_CODE", "Disagreement", "disagreement_rows", "parse_disagreements", "read_disagreements"]
+__all__ = ["DOCS_VS_CODE", "DocsCodeReport", "Disagreement", "disagreement_rows", "parse_report", "read_report"]
 
-DOCS_VS_CODE = "docs-vs-code.yaml"  # in matrix/, beside the API folders
-
+DOCS_VS_CODE = Path("reports") / "taro-docs-vs-code.yaml"  # inside matrix/
+KINDS = ("code-only", "docs-only")
 _STATUSES = {s.value for s in Status}
+_TEXT_FIELDS = ("api", "platform", "kind", "versions", "code")
 
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
     api: str
     platform: str
-    taro: VersionRange[Any]
-    documented: str
-    computed: str
-    evidence: tuple[str, ...]
-    note: Text | None = None
+    kind: str  # one of KINDS
+    versions: VersionRange[Any]  # Taro versions
+    code: str  # a status: what the shipped code does there
+    sources: tuple[str, ...]
 
 
-def _text(value: Any) -> Text | None:
-    if isinstance(value, str):
-        return Text(en=value)
-    if isinstance(value, Mapping):
-        return Text(en=value.get("en"), zh=value.get("zh"))
-    return None
+@dataclass(frozen=True, slots=True)
+class DocsCodeReport:
+    entries: tuple[Disagreement, ...]
+    versions_read: tuple[str, ...]
+    packages_read: int
+    generated_by: str
 
 
-def read_disagreements(path: Path) -> tuple[Disagreement, ...]:
-    """The file's entries; none when the knowledge base has no such file yet."""
+def _line(entry: Any, key: str) -> int:
+    return getattr(entry, "key_at", {}).get(key, (0, 0))[0]
+
+
+def parse_report(data: Any, path: str) -> DocsCodeReport:
+    """The report's entries; a malformed one is a located error."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
+        raise KnowledgeBaseError("expected a mapping with an 'entries' list", Location(path, 1), "KB001")
+    found = []
+    for index, entry in enumerate(data["entries"]):
+        where = Location(path, _line(entry, "api"))
+        if not isinstance(entry, Mapping) or not all(isinstance(entry.get(k), str) for k in _TEXT_FIELDS):
+            raise KnowledgeBaseError(f"entry {index + 1}: needs {', '.join(_TEXT_FIELDS)} as text", where, "KB001")
+        if entry["kind"] not in KINDS:
+            raise KnowledgeBaseError(f"entry {index + 1}: kind {entry['kind']!r} is not one of {', '.join(KINDS)}", where, "KB001")
+        if entry["code"] not in _STATUSES:
+            raise KnowledgeBaseError(f"entry {index + 1}: code {entry['code']!r} is not a status", where, "KB001")
+        try:
+            versions = parse_range(entry["versions"], Scheme.SEMVER)
+        except InvalidRange as error:
+            raise KnowledgeBaseError(f"entry {index + 1}: {error}", Location(path, _line(entry, "versions")), "KB002") from None
+        found.append(Disagreement(entry["api"], entry["platform"], entry["kind"], versions, entry["code"],
+                                  tuple(str(s) for s in entry.get("sources") or ())))
+    read = data.get("versions_read") or []
+    packages = data.get("packages_read")
+    return DocsCodeReport(tuple(found), tuple(str(v) for v in read), packages if isinstance(packages, int) else 0,
+                          str(data.get("generated_by") or ""))
+
+
+def read_report(path: Path) -> DocsCodeReport | None:
+    """The report; None when the knowledge base has none yet."""
     if not path.is_file():
-        return ()
+        return None
     where = path.as_posix()
     try:
         documents = read_documents(path.read_text(encoding="utf-8"), typed=True)
-        return parse_disagreements(documents[0] if documents else None, where)
+        return parse_report(documents[0] if documents else None, where)
     except YamlProblem as problem:
         raise KnowledgeBaseErrors([KnowledgeBaseError(problem.message, Location(where, problem.line, problem.column), "KB001")]) from None
     except KnowledgeBaseError as error:
@@ -69,40 +98,15 @@ def read_disagreements(path: Path) -> tuple[Disagreement, ...]:
         raise KnowledgeBaseErrors([KnowledgeBaseError("not UTF-8 text", Location(where), "KB001")]) from None
 
 
-def parse_disagreements(data: Any, path: str) -> tuple[Disagreement, ...]:
-    """The entries of the file's ``disagreements`` list; a malformed one is a located error."""
-    entries = data.get("disagreements") if isinstance(data, Mapping) else None
-    if not isinstance(entries, list):
-        raise KnowledgeBaseError("expected a mapping with a 'disagreements' list", Location(path, 1), "KB001")
-    found = []
-    for index, entry in enumerate(entries):
-        line = getattr(entry, "key_at", {}).get("api", (0, 0))[0] if isinstance(entry, Mapping) else 0
-        where = Location(path, line)
-        if not isinstance(entry, Mapping) or not all(isinstance(entry.get(k), str) for k in ("api", "platform", "taro", "documented", "computed")):
-            raise KnowledgeBaseError(f"disagreement {index + 1}: needs api, platform, taro, documented and computed as text", where, "KB001")
-        for key in ("documented", "computed"):
-            if entry[key] not in _STATUSES:
-                raise KnowledgeBaseError(f"disagreement {index + 1}: {key} {entry[key]!r} is not a status", where, "KB001")
-        try:
-            taro = parse_range(entry["taro"], Scheme.SEMVER)
-        except InvalidRange as error:
-            raise KnowledgeBaseError(f"disagreement {index + 1}: {error}", where, "KB002") from None
-        evidence = entry.get("evidence") or []
-        found.append(Disagreement(entry["api"], entry["platform"], taro, entry["documented"], entry["computed"],
-                                  tuple(str(e) for e in evidence), _text(entry.get("note"))))
-    return tuple(found)
-
-
-def disagreement_rows(items: Sequence[Disagreement], matrix: Matrix, taro_axis: Axis, t: Mapping[str, Any],
+def disagreement_rows(report: DocsCodeReport | None, matrix: Matrix, taro_axis: Axis, t: Mapping[str, Any],
                       lang: str) -> list[dict[str, Any]]:
     rows = []
-    for item in sorted(items, key=lambda d: (d.api, d.platform)):
+    for item in sorted(report.entries if report else (), key=lambda d: (d.api, d.platform, d.kind)):
         platform = matrix.platforms.get(item.platform)
-        runs = taro_axis.span_range(item.taro)
         rows.append({
             "item": item, "known": item.api in matrix,
             "platform": (platform.short_name or platform.name).get(lang) if platform else item.platform,
-            "words": stretches_phrase(taro_axis, runs, t), "exact": str(item.taro),
-            "note": item.note.get(lang) if item.note else "",
+            "words": stretches_phrase(taro_axis, taro_axis.span_range(item.versions), t), "exact": str(item.versions),
+            "documented": "supported" if item.kind == "docs-only" else "unknown",
         })
     return rows

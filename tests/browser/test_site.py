@@ -17,7 +17,7 @@ import pytest
 
 from checker.kb import load_matrix
 from checker.render.site import build_site
-from checker.render.site_disagreements import read_disagreements
+from checker.render.site_disagreements import read_report
 from conftest import MATRIX, MINIMAL_API, REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -45,7 +45,7 @@ def small_matrix(root: Path) -> Path:
     shutil.copy(MATRIX / "_meta.yaml", root / "_meta.yaml")
     (root / "apis").mkdir()
     for path in FIXTURES.glob("*.yaml"):
-        if path.name != "docs-vs-code.yaml":
+        if path.name != "taro-docs-vs-code.yaml":
             shutil.copy(path, root / "apis" / path.name)
     return root
 
@@ -55,9 +55,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("sites")
     root = small_matrix(base / "matrix")
     matrix = load_matrix(root, use_cache=False)
-    disagreements = read_disagreements(FIXTURES / "docs-vs-code.yaml")
-    build_site(matrix, base / "en", disagreements=disagreements)
-    build_site(matrix, base / "zh", lang="zh", disagreements=disagreements)
+    report = read_report(FIXTURES / "taro-docs-vs-code.yaml")
+    build_site(matrix, base / "en", docs_vs_code=report)
+    build_site(matrix, base / "zh", lang="zh", docs_vs_code=report)
     build_site(load_matrix(MATRIX, use_cache=False), base / "real")
     return {"en": base / "en", "zh": base / "zh", "real": base / "real"}
 
@@ -230,13 +230,19 @@ def test_docs_and_code_disagreements_page(page: Page, sites: dict[str, Path]) ->
     page.goto((sites["en"] / "docs-vs-code.html").as_uri())
     rows = page.locator("#disagreements tbody tr")
     assert rows.evaluate_all("rs => rs.map(r => [...r.cells].map(c => c.innerText))") == [
-        ["beta", "H5", "3.3.0 and later", "✓ supported", "⊘ stub", "@tarojs/taro-h5@3.3.0 dist/index.js:40"],
-        ["gamma", "Alipay", "1.3.0 to 3.6.39", "✗ unsupported", "✓ supported",
-         "the alipay plugin forwards it\n@tarojs/plugin-platform-alipay@3.6.0 dist/runtime.js:12"],
+        ["beta", "H5", "3.3.0 and later", "✓ documented", "⊘ stub", "@tarojs/taro-h5@3.3.0 dist/index.js"],
+        ["gamma", "Alipay", "1.3.0 to 3.2.16", "? not documented", "✓ supported",
+         "@tarojs/shared@3.2.16 dist/shared.esm.js; @tarojs/plugin-platform-alipay@3.2.16 dist/runtime-utils.js"],
     ]
-    assert rows.nth(1).locator("td").nth(1).get_attribute("title") == "exact range: >=1.3.0 <3.6.40"
-    page.click("text=gamma")
-    assert page.url.endswith("api/gamma.html#alipay")
+    assert rows.nth(1).locator("td").nth(1).get_attribute("title") == "exact range: >=1.3.0 <=3.2.16"
+    assert page.inner_text("#disagreement-count").startswith("2 disagreements (1 code only, 1 docs only) · 4 Taro versions, 12 packages read")
+    page.select_option("#dkind", "code-only")
+    assert page.eval_on_selector_all("#disagreements tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.api)") == ["gamma"]
+    page.select_option("#dkind", "")
+    page.select_option("#dplatform", "h5")
+    assert page.inner_text("#dcount") == "1 of 2 shown"
+    page.click("text=beta")
+    assert page.url.endswith("api/beta.html#h5")
 
 
 @pytest.mark.parametrize("name", ["index.html", "api/beta.html", "api/button.open-type.sample.html", "platform/weapp.html",

@@ -16,7 +16,7 @@ from checker.kb import load_matrix
 from checker.model import Confidence, Statement, Status
 from checker.render.site import build_site, labels
 from checker.render.site_axis import Axis
-from checker.render.site_disagreements import parse_disagreements, read_disagreements
+from checker.render.site_disagreements import parse_report, read_report
 from checker.render.site_words import category_label, exact, runs_phrase, stretches_phrase
 from checker.versions import Scheme, parse_range
 from conftest import MATRIX
@@ -99,34 +99,42 @@ def test_category_names_are_readable() -> None:
 
 
 ENTRY = """\
-disagreements:
+id: taro-docs-vs-code
+generated_by: taro-compat kb import taro-runtime
+versions_read: ["1.3.0", "3.2.16"]
+packages_read: 4
+summary: {entries: 1}
+entries:
   - api: setStorage
     platform: alipay
-    taro: ">=1.3.0 <3.6.40"
-    documented: unsupported
-    computed: supported
-    evidence: ["@tarojs/plugin-platform-alipay@3.6.0 dist/runtime.js:12"]
+    kind: code-only
+    versions: ">=1.3.0 <=3.2.16"
+    code: supported
+    sources: ["@tarojs/shared@3.2.16 dist/shared.esm.js"]
 """
 
 
-def test_disagreements_are_read_once_with_located_errors(tmp_path: Path) -> None:
-    assert read_disagreements(tmp_path / "absent.yaml") == ()
-    path = tmp_path / "docs-vs-code.yaml"
+def test_the_docs_vs_code_report_is_read_once_with_located_errors(tmp_path: Path) -> None:
+    assert read_report(tmp_path / "absent.yaml") is None
+    path = tmp_path / "taro-docs-vs-code.yaml"
     path.write_text(ENTRY, encoding="utf-8")
-    (item,) = read_disagreements(path)
-    assert (item.api, item.platform, str(item.taro), item.documented, item.computed) == (
-        "setStorage", "alipay", ">=1.3.0 <3.6.40", "unsupported", "supported")
-    path.write_text(ENTRY.replace("computed: supported", "computed: works"), encoding="utf-8")
+    report = read_report(path)
+    assert report is not None and (report.versions_read, report.packages_read) == (("1.3.0", "3.2.16"), 4)
+    (item,) = report.entries
+    assert (item.api, item.platform, item.kind, str(item.versions), item.code, item.sources) == (
+        "setStorage", "alipay", "code-only", ">=1.3.0 <=3.2.16", "supported", ("@tarojs/shared@3.2.16 dist/shared.esm.js",))
+    path.write_text(ENTRY.replace("code: supported", "code: works"), encoding="utf-8")
     with pytest.raises(KnowledgeBaseErrors) as caught:
-        read_disagreements(path)
-    assert str(caught.value.errors[0]) == f"{path.as_posix()}:2: KB001 disagreement 1: computed 'works' is not a status"
+        read_report(path)
+    assert str(caught.value.errors[0]) == f"{path.as_posix()}:7: KB001 entry 1: code 'works' is not a status"
     path.write_text(ENTRY + "    api: twice\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseErrors) as caught:
-        read_disagreements(path)
+        read_report(path)
     assert "duplicate" in str(caught.value.errors[0])
-    with pytest.raises(KnowledgeBaseError, match="KB002 disagreement 1: "):
-        parse_disagreements({"disagreements": [{"api": "x", "platform": "h5", "taro": "banana", "documented": "supported",
-                                                "computed": "stub"}]}, "f.yaml")
+    with pytest.raises(KnowledgeBaseError, match="KB002 entry 1: "):
+        parse_report({"entries": [{"api": "x", "platform": "h5", "kind": "docs-only", "versions": "banana", "code": "stub"}]}, "f.yaml")
+    with pytest.raises(KnowledgeBaseError, match="kind 'both' is not one of code-only, docs-only"):
+        parse_report({"entries": [{"api": "x", "platform": "h5", "kind": "both", "versions": "*", "code": "stub"}]}, "f.yaml")
 
 
 def test_site_command_writes_every_page_and_the_disagreements(tmp_path: Path, make_matrix) -> None:  # type: ignore[no-untyped-def]
