@@ -6,6 +6,7 @@ touches one file (tree-sitter 0.25+ API: ``Parser(language)``, ``Query``, ``Quer
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from functools import cache
 
@@ -41,14 +42,36 @@ def parse(source: bytes, language: str) -> tree_sitter.Tree:
 def parse_as_built(source: bytes, language: str) -> tuple[tree_sitter.Tree, str]:
     """Parse as Taro's compiler would build the file: a ``.js``/``.jsx`` file that the JavaScript grammar
     refuses (JSX ``class=``, TypeScript annotations, which Babel's TypeScript preset strips) is read again
-    with the TSX grammar, whose tree wins when it parses further. Returns the tree and its grammar."""
+    with the TSX grammar, whose tree wins when it parses further; and a bare ``&`` in JSX text, which
+    Babel reads as text and tree-sitter refuses, is read as a space (same length: positions hold).
+    Returns the tree and its grammar."""
     tree = parse(source, language)
-    if language != "javascript" or not tree.root_node.has_error:
+    if not tree.root_node.has_error:
         return tree, language
-    retry = parse(source, "tsx")
-    if not retry.root_node.has_error or first_error(retry.root_node).start_byte > first_error(tree.root_node).start_byte:
-        return retry, "tsx"
+    if language == "javascript":
+        retry = parse(source, "tsx")
+        if not retry.root_node.has_error or first_error(retry.root_node).start_byte > first_error(tree.root_node).start_byte:
+            tree, language = retry, "tsx"
+    if language in ("javascript", "tsx"):
+        tree = _without_bare_ampersands(source, tree, language)
     return tree, language
+
+
+_ENTITY = re.compile(rb"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_MAX_REPAIRS = 16
+
+
+def _without_bare_ampersands(source: bytes, tree: tree_sitter.Tree, language: str) -> tree_sitter.Tree:
+    text = bytearray(source)
+    for _ in range(_MAX_REPAIRS):
+        if not tree.root_node.has_error:
+            break
+        at = first_error(tree.root_node).start_byte
+        if text[at : at + 1] != b"&" or _ENTITY.match(text, at) or text[at + 1 : at + 2] == b"&":
+            break  # an error that is not a bare & in text: leave it to the report
+        text[at] = 0x20
+        tree = parse(bytes(text), language)
+    return tree
 
 
 @cache

@@ -1,6 +1,6 @@
 """Which Taro version a project installs: its declaration, its workspace, and the lock files that agree.
 
-A lock file never drops a project: one that cannot be read is a warning at its location (TC013) and
+A lock file never drops a project: one that cannot be read is a warning at its location (TC015) and
 the version comes from another lock file, else from package.json. A lock file is stale when what it
 recorded of the declaration differs from package.json (the next install resolves again); one that
 agrees wins over it, and TC005 says which was used and why.
@@ -145,7 +145,7 @@ def _lock_notes(candidates: list[_Candidate], chosen: _Candidate | None) -> list
 
 
 def _unreadable_note(error: LockfileError, fallback: str) -> Note:
-    return Note("TC013", "warning", f"cannot read this lock file ({error.message}): {fallback}", error.location)
+    return Note("TC015", "warning", f"cannot read this lock file ({error.message}): {fallback}", error.location)
 
 
 def _lock_directory(directory: Path, scan_root: Path, workspace: Workspace | None) -> Path | None:

@@ -79,7 +79,7 @@ def _read_pnpm_workspace(path: Path, display: str) -> tuple[tuple[str, ...], dic
     except (OSError, UnicodeDecodeError, YamlProblem) as error:
         where = Location(display, getattr(error, "line", 0), getattr(error, "column", 0))
         reason = getattr(error, "message", None) or getattr(error, "strerror", None) or "not UTF-8 text"
-        note = Note("TC013", "warning", f"cannot read the workspace file ({reason}): its catalogs are unknown", where)
+        note = Note("TC015", "warning", f"cannot read the workspace file ({reason}): its catalogs are unknown", where)
         return ("**",), {}, (note,)
     root = documents[-1] if documents and isinstance(documents[-1], YamlMap) else YamlMap()
     packages = root.get("packages")

@@ -67,7 +67,7 @@ def test_a_cut_lock_is_a_warning_and_another_lock_answers(tmp_path: Path) -> Non
                      "package-lock.json": npm})
     info, notes = resolve(tmp_path)
     assert (info.resolved, info.source) == ("3.3.19", "package-lock.json")
-    assert notes_of(notes) == [("TC013", "yarn.lock:8:15", "cannot read this lock file (the file ends mid-line: it looks cut short): using package-lock.json (3.3.19)")]
+    assert notes_of(notes) == [("TC015", "yarn.lock:8:15", "cannot read this lock file (the file ends mid-line: it looks cut short): using package-lock.json (3.3.19)")]
 
 
 def test_a_cut_lock_alone_leaves_the_package_json_range(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_a_cut_lock_alone_leaves_the_package_json_range(tmp_path: Path) -> None:
     info, notes = resolve(tmp_path)
     assert (info.resolved, info.allows, info.source) == (None, "^3.3.0", "yarn.lock cannot be read")
     assert notes_of(notes) == [
-        ("TC013", "yarn.lock:14:65", "cannot read this lock file (the file ends mid-line: it looks cut short): using package.json's range '^3.3.0' (unknown within it)"),
+        ("TC015", "yarn.lock:14:65", "cannot read this lock file (the file ends mid-line: it looks cut short): using package.json's range '^3.3.0' (unknown within it)"),
         ("TC002", "package.json:4", "cannot tell the Taro version: @tarojs/taro '^3.3.0' is any version in ^3.3.0, and yarn.lock cannot be read; the check treats it as unknown"),
     ]
 
@@ -84,7 +84,7 @@ def test_a_cut_lock_and_an_exact_declaration(tmp_path: Path) -> None:
     write(tmp_path, {"package.json": package_json("3.3.20"), "yarn.lock": YARN_QUOTED[:-30]})
     info, notes = resolve(tmp_path)
     assert (info.resolved, info.source) == ("3.3.20", "package.json (exact version)")
-    assert [n.code for n in notes] == ["TC013"]
+    assert [n.code for n in notes] == ["TC015"]
 
 
 PNPM_WORKSPACE_LOCK = """

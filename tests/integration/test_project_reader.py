@@ -137,7 +137,7 @@ def check_json(*argv: str) -> tuple[int, dict[str, Any], str]:
 def test_check_no_scan_fills_the_profile_section() -> None:
     code, report, err = check_json(str(PROJECTS / "npm-app"))
     assert (code, err) == (0, "")
-    assert report["format_version"] == 1
+    assert report["format_version"] == 2
     (project,) = report["projects"]
     assert project["root"] == "."
     assert project["taro"] == {"declared": "^3.6.8", "resolved": "3.6.26", "source": "package-lock.json", "allows": None}
@@ -191,7 +191,7 @@ TARO_PACKAGE = '{"name": "x", "dependencies": {"@tarojs/taro": "3.6.8"}, "script
         pytest.param({"package.json": TARO_PACKAGE, "project.config.json": '{"libVersion": "2.10.4"'}, "project.config.json:1:24: invalid JSON: Expecting ',' delimiter", id="truncated project.config.json"),
         pytest.param({"package.json": TARO_PACKAGE, "config/index.js": "module.exports = { framework: 'react', \n plugins: [ }\n"}, "config/index.js:2:12: does not parse as JavaScript/TypeScript", id="config that does not parse"),
         pytest.param({"package.json": TARO_PACKAGE, "taro-compat.yaml": "targets: wepp >= 2.10\n"}, "taro-compat.yaml:1:1: unknown platform 'wepp' (did you mean 'weapp'?)", id="target typo in settings"),
-        pytest.param({"package.json": TARO_PACKAGE, "taro-compat.yaml": "target: weapp\n"}, "taro-compat.yaml:1:1: unknown setting 'target' (did you mean 'targets'?); known: targets, published, include, exclude, baseline, failOn", id="unknown setting"),
+        pytest.param({"package.json": TARO_PACKAGE, "taro-compat.yaml": "target: weapp\n"}, "taro-compat.yaml:1:1: unknown setting 'target' (did you mean 'targets'?); known: targets, published, include, exclude, baseline, failOn, ignore, strictUnknown", id="unknown setting"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, files: dict[str, str], message: str | None) -> None:
@@ -212,8 +212,8 @@ def test_a_lock_file_cut_in_half_does_not_drop_the_project(tmp_path: Path) -> No
     (project,) = json.loads(out)["projects"]
     assert (code, err) == (0, "")
     assert project["taro"] == {"declared": "^3.6.8", "resolved": None, "source": "yarn.lock cannot be read", "allows": "^3.6.8"}
-    assert [(f["code"], f["file"], f["line"], f["column"]) for f in project["findings"] if f["code"] in ("TC002", "TC013")] == [
-        ("TC002", "package.json", 1, 0), ("TC013", "yarn.lock", 4, 15)
+    assert [(f["code"], f["file"], f["line"], f["column"]) for f in project["findings"] if f["code"] in ("TC002", "TC015")] == [
+        ("TC002", "package.json", 1, 0), ("TC015", "yarn.lock", 4, 15)
     ]
 
 

@@ -231,10 +231,19 @@ def test_javascript_the_grammar_refuses_is_read_as_tsx(tmp_path: Path, name: str
     assert [s.api for s in result.call_sites] == ["login" if name == "class.jsx" else "navigateTo"]
 
 
-def test_javascript_that_no_grammar_reads_keeps_the_first_problem(tmp_path: Path) -> None:
+def test_a_bare_ampersand_in_jsx_text_is_text_as_babel_reads_it(tmp_path: Path) -> None:
     target = tmp_path / "amp.jsx"
-    target.write_text("import Taro from '@tarojs/taro'\nconst a = <View>a & b</View>\nTaro.login()\n", encoding="utf-8")
+    target.write_text("import Taro from '@tarojs/taro'\nconst a = <View>a &\n  <Text>b &amp; c</Text></View>\nTaro.login()\n", encoding="utf-8")
     result = scan_one(str(target), "amp.jsx", OPTIONS)
+    assert result.problems == ()
+    assert [(s.api, s.line, s.column) for s in result.call_sites] == [("login", 4, 1)]
+
+
+def test_javascript_that_no_grammar_reads_keeps_the_first_problem(tmp_path: Path) -> None:
+    # "a > b" in JSX text: Babel refuses it too ("Did you mean `&gt;`?")
+    target = tmp_path / "gt.jsx"
+    target.write_text("import Taro from '@tarojs/taro'\nconst a = <View>a > b</View>\nTaro.login()\n", encoding="utf-8")
+    result = scan_one(str(target), "gt.jsx", OPTIONS)
     assert result.problems == ("line 2: does not parse; the rest of the file was scanned",)
     assert [(s.api, s.line) for s in result.call_sites] == [("login", 3)]
 
