@@ -42,8 +42,9 @@ def parse(source: bytes, language: str) -> tree_sitter.Tree:
 def parse_as_built(source: bytes, language: str) -> tuple[tree_sitter.Tree, str]:
     """Parse as Taro's compiler would build the file: a ``.js``/``.jsx`` file that the JavaScript grammar
     refuses (JSX ``class=``, TypeScript annotations, which Babel's TypeScript preset strips) is read again
-    with the TSX grammar, whose tree wins when it parses further; and a bare ``&`` in JSX text, which
-    Babel reads as text and tree-sitter refuses, is read as a space (same length: positions hold).
+    with the TSX grammar, whose tree wins when it parses further; and a bare ``&`` or ``>`` in JSX text
+    (``积分 >``), which Babel reads as text (Babel 7.9+ refuses a ``>``; the older Babel of Taro 1 and 2
+    builds it) and tree-sitter refuses, is read as a space (same length: positions hold).
     Returns the tree and its grammar."""
     tree = parse(source, language)
     if not tree.root_node.has_error:
@@ -53,22 +54,35 @@ def parse_as_built(source: bytes, language: str) -> tuple[tree_sitter.Tree, str]
         if not retry.root_node.has_error or first_error(retry.root_node).start_byte > first_error(tree.root_node).start_byte:
             tree, language = retry, "tsx"
     if language in ("javascript", "tsx"):
-        tree = _without_bare_ampersands(source, tree, language)
+        tree = _without_bare_text_marks(source, tree, language)
     return tree, language
+
+
+def _in_jsx(node: tree_sitter.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.type in ("jsx_element", "jsx_fragment"):
+            return True
+        parent = parent.parent
+    return False
 
 
 _ENTITY = re.compile(rb"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _MAX_REPAIRS = 16
 
 
-def _without_bare_ampersands(source: bytes, tree: tree_sitter.Tree, language: str) -> tree_sitter.Tree:
+def _without_bare_text_marks(source: bytes, tree: tree_sitter.Tree, language: str) -> tree_sitter.Tree:
     text = bytearray(source)
     for _ in range(_MAX_REPAIRS):
         if not tree.root_node.has_error:
             break
-        at = first_error(tree.root_node).start_byte
-        if text[at : at + 1] != b"&" or _ENTITY.match(text, at) or text[at + 1 : at + 2] == b"&":
-            break  # an error that is not a bare & in text: leave it to the report
+        error = first_error(tree.root_node)
+        at = error.start_byte
+        mark = text[at : at + 1]
+        if mark not in (b"&", b">") or text[at + 1 : at + 2] == mark or (mark == b"&" and _ENTITY.match(text, at)):
+            break  # an error that is not a bare & or > in text: leave it to the report
+        if not _in_jsx(error):
+            break
         text[at] = 0x20
         tree = parse(bytes(text), language)
     return tree

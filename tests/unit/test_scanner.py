@@ -239,13 +239,26 @@ def test_a_bare_ampersand_in_jsx_text_is_text_as_babel_reads_it(tmp_path: Path) 
     assert [(s.api, s.line, s.column) for s in result.call_sites] == [("login", 4, 1)]
 
 
-def test_javascript_that_no_grammar_reads_keeps_the_first_problem(tmp_path: Path) -> None:
-    # "a > b" in JSX text: Babel refuses it too ("Did you mean `&gt;`?")
+def test_a_bare_greater_than_in_jsx_text_is_text_as_older_babel_reads_it(tmp_path: Path) -> None:
     target = tmp_path / "gt.jsx"
-    target.write_text("import Taro from '@tarojs/taro'\nconst a = <View>a > b</View>\nTaro.login()\n", encoding="utf-8")
+    target.write_text("import Taro from '@tarojs/taro'\nconst a = <View onClick={() => Taro.login()}>兑换记录 ></View>\n", encoding="utf-8")
     result = scan_one(str(target), "gt.jsx", OPTIONS)
+    assert (result.problems, [(s.api, s.line) for s in result.call_sites]) == ((), [("login", 2)])
+
+
+def test_javascript_that_no_grammar_reads_keeps_the_first_problem(tmp_path: Path) -> None:
+    target = tmp_path / "broken.jsx"
+    target.write_text("import Taro from '@tarojs/taro'\nconst a = <View>{ }}</View> &\nTaro.login()\n", encoding="utf-8")
+    result = scan_one(str(target), "broken.jsx", OPTIONS)
     assert result.problems == ("line 2: does not parse; the rest of the file was scanned",)
     assert [(s.api, s.line) for s in result.call_sites] == [("login", 3)]
+
+
+def test_a_vue_script_in_tsx_is_read_with_the_tsx_grammar(tmp_path: Path) -> None:
+    target = tmp_path / "page.vue"
+    target.write_text('<script lang="tsx">\nimport Taro from \'@tarojs/taro\'\nexport default () => <view onTap={() => Taro.login()} />\n</script>\n', encoding="utf-8")
+    result = scan_one(str(target), "page.vue", OPTIONS)
+    assert (result.problems, [(s.api, s.line) for s in result.call_sites]) == ((), [("login", 3)])
 
 
 def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
