@@ -10,7 +10,7 @@ from checker.findings import Finding, sort_key
 from checker.model import Matrix, Platform, Status
 from checker.project.profile import ProjectProfile
 from checker.project.targets import Target
-from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard
+from checker.scan.sites import PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard
 from checker.verdicts import Context, findings_for_use, runs_on
 from checker.versions import RuntimeVersion, TaroVersion, Version
 
@@ -44,7 +44,7 @@ def component_id(use: ComponentUse) -> str:
 def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mapping[str, Platform]) -> list[str]:
     """The target platforms on which the guarded code can run."""
     target_ids = [t.platform for t in targets]
-    if guard.kind in ("taro_env", "platform_file"):
+    if guard.kind in PLATFORM_GUARDS:
         named = {p for p in target_ids if platforms[p].taro_env in guard.envs}
         return sorted(set(target_ids) - named) if guard.negated else sorted(named)
     if guard.kind in ("can_i_use", "exists", "version"):

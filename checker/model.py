@@ -254,6 +254,8 @@ class Platform:
     note: Text | None = None
     project_files: tuple[str, ...] = ()
     typings_names: tuple[str, ...] = ()  # how Taro's @supported tags spell it
+    env_type: str | None = None  # the Taro.ENV_TYPE key getEnv() returns there (WEB for h5)
+    taro_packages: tuple[str, ...] = ()  # Taro namespace packages built for this platform only (@tarojs/taro-h5)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,11 @@ from checker.cachedir import cache_file_for
 from checker.model import Matrix
 from checker.project.profile import ProjectProfile
 from checker.scan.files import source_files
+from checker.scan.graph import ModuleMap
 from checker.scan.runner import ScanOptions, scan_files
 from checker.scan.sites import FileScan
 
-__all__ = ["member_names", "scan_options", "scan_project"]
+__all__ = ["member_names", "module_map", "scan_options", "scan_project"]
 
 
 def member_names(matrix: Matrix) -> frozenset[str]:
@@ -26,7 +27,13 @@ def scan_options(matrix: Matrix, profile: ProjectProfile) -> ScanOptions:
         env_values=frozenset(p.taro_env for p in matrix.platforms.values()),
         env_aliases=frozenset(profile.env_aliases),
         names=member_names(matrix),
+        env_types=tuple(sorted((p.env_type, p.taro_env) for p in matrix.platforms.values() if p.env_type)),
+        platform_packages=tuple(sorted((package, p.taro_env) for p in matrix.platforms.values() for package in p.taro_packages)),
     )
+
+
+def module_map(profile: ProjectProfile) -> ModuleMap:
+    return ModuleMap(aliases=profile.module_aliases, base_url=profile.module_base)
 
 
 def scan_project(directory: Path, profile: ProjectProfile, matrix: Matrix, projects: Iterable[Path] = (), *, cache: bool = True) -> tuple[FileScan, ...]:
@@ -35,4 +42,4 @@ def scan_project(directory: Path, profile: ProjectProfile, matrix: Matrix, proje
     output = [profile.output_root] if profile.output_root and "(" not in profile.output_root else []
     files, _ = source_files(directory, include=profile.include, exclude=profile.exclude, skip_dirs=nested + output)
     cache_path = cache_file_for("scan", directory, ".json") if cache else None
-    return scan_files(files, scan_options(matrix, profile), cache_path=cache_path).files
+    return scan_files(files, scan_options(matrix, profile), cache_path=cache_path, modules=module_map(profile)).files

@@ -14,7 +14,7 @@ from datetime import date
 from checker.findings import Finding
 from checker.model import Api, Catalogue, Matrix, Outcome, Param, Source, Statement, Status
 from checker.project.targets import Target
-from checker.scan.sites import CallSite, ComponentUse, Guard
+from checker.scan.sites import PLATFORM_GUARDS, CallSite, ComponentUse, Guard
 from checker.support import Resolution, resolve
 from checker.versions import RuntimeVersion, TaroVersion, Version
 
@@ -62,7 +62,7 @@ def findings_for_use(
 
 def runs_on(platform: str, guards: tuple[Guard, ...], covered: tuple[tuple[str, ...], ...]) -> bool:
     """Platform guards (TARO_ENV, name.weapp.ts) keep the code off the other platforms."""
-    return all(platform in platforms for guard, platforms in zip(guards, covered) if guard.kind in ("taro_env", "platform_file"))
+    return all(platform in platforms for guard, platforms in zip(guards, covered) if guard.kind in PLATFORM_GUARDS)
 
 
 def _capability_guard(site: CallSite | ComponentUse, covered: tuple[tuple[str, ...], ...], platform: str, api: Api) -> Guard | None:

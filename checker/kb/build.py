@@ -124,6 +124,8 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         note=text_of(data.get("note")),
         project_files=tuple(data.get("project_files") or ()),
         typings_names=tuple(data.get("typings_names") or ()),
+        env_type=data.get("env_type"),
+        taro_packages=tuple(data.get("taro_packages") or ()),
     )
 
 

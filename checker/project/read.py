@@ -9,6 +9,7 @@ from pathlib import Path
 from checker.errors import InvalidVersion, Location
 from checker.model import Platform, UsageShare
 from checker.project.manifests import PlatformConfig, read_package, read_platform_config, resolve_taro
+from checker.project.module_paths import read_module_paths
 from checker.project.profile import Note, ProjectProfile
 from checker.project.settings import SETTINGS_FILE, Settings, parse_settings, read_settings_file
 from checker.project.taro_config import CONFIG_NAMES, TaroConfig, read_taro_config
@@ -63,6 +64,8 @@ def read_project(
             )
         )
     values = config.values if config else {}
+    module_paths = read_module_paths(directory)
+    notes += module_paths.notes
     return ProjectProfile(
         root=Path(os.path.relpath(directory, scan_root)).as_posix(),
         name=package.name,
@@ -74,6 +77,8 @@ def read_project(
         output_root=values.get("outputRoot"),
         plugins=config.plugins if config else (),
         env_aliases=config.env_aliases if config else (),
+        module_aliases=(config.aliases if config else ()) + module_paths.aliases,
+        module_base=module_paths.base_url,
         lib_version=platform_config.lib_version,
         lib_version_at=platform_config.lib_version_at,
         lib_version_platform=platform_config.lib_version_platform,
@@ -127,7 +132,7 @@ def _taro_config(directory: Path) -> TaroConfig | None:
     for extra in sorted(folder.glob("*.[jt]s")):
         if extra != main:
             aliases += read_taro_config(extra, f"config/{extra.name}").env_aliases
-    return TaroConfig(config.file, config.values, config.plugins, tuple(dict.fromkeys(aliases)), config.lines)
+    return TaroConfig(config.file, config.values, config.plugins, tuple(dict.fromkeys(aliases)), config.lines, config.aliases)
 
 
 def _settings(directory: Path, in_package: object, notes: list[Note]) -> Settings | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
+from checker.scan.sites import Argument, CallSite, ComponentUse, ExportedGuard, FileScan, Guard, Reexport, Suppression
 
 __all__ = ["decode", "encode"]
 
@@ -35,6 +35,9 @@ def encode(scan: FileScan) -> dict[str, Any]:
         ],
         "problems": list(scan.problems),
         "skipped": scan.skipped,
+        "exports": [[e.name, e.call, [guard(g) for g in e.when_true], [guard(g) for g in e.when_false]] for e in scan.exports],
+        "reexports": [[r.name, r.source, r.imported] for r in scan.reexports],
+        "parsed": scan.parsed,
     }
 
 
@@ -53,4 +56,9 @@ def decode(data: dict[str, Any]) -> FileScan:
         ComponentUse(c["component"], c["attribute"], c["value"], file, c["line"], c["column"], tuple(_guard(g) for g in c["guards"]))
         for c in data["components"]
     )
-    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"])
+    exports = tuple(
+        ExportedGuard(name, call, tuple(_guard(g) for g in when_true), tuple(_guard(g) for g in when_false))
+        for name, call, when_true, when_false in data.get("exports", ())
+    )
+    reexports = tuple(Reexport(name, source, imported) for name, source, imported in data.get("reexports", ()))
+    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"], exports, reexports, bool(data.get("parsed")))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from checker.scan.guards import GuardReader
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
+from checker.scan.exports import exported_guards
 from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
 from checker.syntax import Node, captures, first_error, parse
 
@@ -44,16 +46,23 @@ def extract(
     globals_: frozenset[str],
     env_aliases: frozenset[str],
     file_guards: tuple[Guard, ...] = (),
+    env_types: Mapping[str, str] | None = None,
+    platform_packages: Mapping[str, str] | None = None,
 ) -> FileScan:
     tree = parse(source, language)
     root = tree.root_node
     found = captures(root, language, _QUERY)
-    bindings = Bindings(found, globals_)
-    reader = GuardReader(bindings, env_aliases)
+    bindings = Bindings(found, globals_, platform_packages)
+    reader = GuardReader(bindings, env_aliases, env_types)
     for node in found.get("decl", ()):
         name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
         if name is not None and value is not None and name.type == "identifier" and _is_const(node):
             reader.remember_constant(_text(name), value)
+    for node in found.get("fname", ()):
+        if node.parent is not None:
+            reader.remember_function(_text(node), node.parent)
+    if bindings.platform_envs:  # import Taro from '@tarojs/taro-h5': code written for that platform
+        file_guards = (*file_guards, Guard("platform_package", 1, envs=tuple(sorted(bindings.platform_envs))))
     lines = source.split(b"\n")
     suppressions = {s.line: s for s in (_suppression(node, lines) for node in found.get("comment", ())) if s is not None}
     sites: list[CallSite] = []
@@ -78,7 +87,8 @@ def extract(
     if root.has_error:
         first = first_error(root)
         problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
-    return FileScan(display, tuple(sites), tuple(components), problems)
+    exports, reexports = exported_guards(root, reader)
+    return FileScan(display, tuple(sites), tuple(components), problems, exports=exports, reexports=reexports, parsed=True)
 
 
 def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Argument", "CallSite", "ComponentUse", "FileScan", "Guard", "Suppression"]
+__all__ = ["PLATFORM_GUARDS", "Argument", "CallSite", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression"]
+
+
+# guard kinds that keep code off platforms altogether (the build leaves it out), rather than test a capability
+PLATFORM_GUARDS = ("taro_env", "platform_file", "platform_package")
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,7 +17,11 @@ class Guard:
 
     kind: ``can_i_use`` (canIUse('x')), ``exists`` (if (wx.x), typeof, 'x' in wx), ``taro_env``
     (process.env.TARO_ENV === 'weapp', its aliases, switch), ``version`` (compareVersion(SDKVersion,
-    '2.10.4') >= 0), ``platform_file`` (name.weapp.ts), ``try_catch`` (recorded; not a capability guard).
+    '2.10.4') >= 0), ``platform_file`` (name.weapp.ts; negated: name.ts where name.h5.ts replaces it),
+    ``platform_package`` (Taro imported from a platform's own package, @tarojs/taro-h5), ``try_catch``
+    (recorded; not a capability guard). Between the file scan and the project pass only, ``imported``:
+    a condition on a name imported from a project module (receiver: the module specifier, api: the
+    exported name, schema: "call" when it is called); the project pass replaces it, or drops it.
     ``negated``: the code runs when the condition is false (an else branch, an early return).
     """
 
@@ -71,9 +79,35 @@ class ComponentUse:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportedGuard:
+    """An exported constant or function that tests the platform: ``export const isWeapp = process.env.TARO_ENV === 'weapp'``.
+
+    ``when_true`` / ``when_false``: the guards that hold where the value is true / false (their lines are
+    the definition's; a use takes them at its own line).
+    """
+
+    name: str
+    call: bool  # a function: the test is its result
+    when_true: tuple[Guard, ...]
+    when_false: tuple[Guard, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reexport:
+    """``export { a as b } from './m'`` (name b, imported a) or ``export * from './m'`` (name and imported "*")."""
+
+    name: str
+    source: str
+    imported: str
+
+
+@dataclass(frozen=True, slots=True)
 class FileScan:
     file: str
     call_sites: tuple[CallSite, ...] = ()
     components: tuple[ComponentUse, ...] = ()
     problems: tuple[str, ...] = field(default=())  # "line 12: does not parse; the rest was scanned"
     skipped: str | None = None  # why the file was not scanned at all
+    exports: tuple[ExportedGuard, ...] = ()
+    reexports: tuple[Reexport, ...] = ()
+    parsed: bool = False  # its syntax tree was read (False: left out by the byte pre-filter, or skipped)
