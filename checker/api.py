@@ -21,7 +21,7 @@ from checker.project.read import read_project
 from checker.project.targets import parse_targets
 from checker.queries import ApiSince, TargetsAnswer, TaroDiff, api_since, diff_taro, usable_under
 from checker.resources import matrix_root
-from checker.pipeline import scan_project
+from checker.pipeline import scan_project, wrapper_packages
 from checker.support import Resolution, resolve
 from checker.versions import RuntimeVersion, TaroVersion
 
@@ -66,7 +66,8 @@ def _projects(path: Path, m: Matrix, targets: str | None):  # type: ignore[no-un
     if not projects:
         raise UsageError(f"{path}: no Taro project found")
     for directory in projects:
-        profile = read_project(directory, scan_root=root, platforms=m.platforms, usage=m.usage, targets_override=targets)
+        profile = read_project(directory, scan_root=root, platforms=m.platforms, usage=m.usage, targets_override=targets,
+                               libraries=wrapper_packages(m))
         yield profile, scan_project(directory, profile, m, projects)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from checker.findings import Finding, sort_key
@@ -80,7 +80,9 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
         today=day,
     )
     for used in sites + components:
-        findings += findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
+        found = findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
+        wrapper = used.site.wrapper if isinstance(used.site, CallSite) else None
+        findings += [replace(f, message=f"{f.message} (through {wrapper})") for f in found] if wrapper else found
     requirements = _requirements(matrix, profile, sites + components)
     findings += _lib_version(matrix, profile, requirements)
     return ProjectResult(profile, tuple(sorted(set(findings), key=sort_key)), requirements, sites, components, len(scans) if scans else None)

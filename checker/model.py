@@ -259,6 +259,28 @@ class Platform:
 
 
 @dataclass(frozen=True, slots=True)
+class WrapperCall:
+    """One API an export of a wrapper library calls."""
+
+    api: str
+    platforms: tuple[str, ...]  # the library calls it only there; empty: wherever it runs
+    source: Source  # package@version, file and line of the call
+    tested: bool = False  # the library tests that the API exists before calling it
+
+
+@dataclass(frozen=True, slots=True)
+class Wrapper:
+    """Which exports of a library (taro-hooks, taro-ui, ...) call which API, for some of its versions."""
+
+    id: str
+    package: str
+    versions: str  # npm range of the package
+    confidence: Confidence
+    exports: Mapping[str, tuple[WrapperCall, ...]]
+    sources: Mapping[str, Source]
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     """Every release of one product: the versions statements may name."""
 
@@ -307,8 +329,10 @@ class Matrix:
         api_records: Mapping[str, object],
         build_api: Callable[[object], Api],
         built_apis: Mapping[str, Api] | None = None,
+        wrappers: Mapping[str, Wrapper] | None = None,
     ) -> None:
         self.digest = digest
+        self.wrappers = dict(wrappers or {})
         self.platforms = platforms
         self.catalogues = catalogues
         self.usage = usage

@@ -10,10 +10,12 @@ from checker.model import Matrix
 from checker.project.profile import ProjectProfile
 from checker.scan.files import source_files
 from checker.scan.graph import ModuleMap
-from checker.scan.runner import ScanOptions, scan_files
+from checker.errors import InvalidRange, InvalidVersion
+from checker.scan.runner import ScanOptions, WrapperUse, scan_files
+from checker.versions import Scheme, TaroVersion, parse_range
 from checker.scan.sites import FileScan
 
-__all__ = ["member_names", "module_map", "scan_options", "scan_project"]
+__all__ = ["member_names", "module_map", "scan_options", "scan_project", "wrapper_packages", "wrapper_uses"]
 
 
 def member_names(matrix: Matrix) -> frozenset[str]:
@@ -29,7 +31,41 @@ def scan_options(matrix: Matrix, profile: ProjectProfile) -> ScanOptions:
         names=member_names(matrix),
         env_types=tuple(sorted((p.env_type, p.taro_env) for p in matrix.platforms.values() if p.env_type)),
         platform_packages=tuple(sorted((package, p.taro_env) for p in matrix.platforms.values() for package in p.taro_packages)),
+        wrappers=wrapper_uses(matrix, profile),
     )
+
+
+def wrapper_packages(matrix: Matrix) -> frozenset[str]:
+    """The libraries whose exports the matrix says call APIs (taro-hooks, taro-ui, ...)."""
+    return frozenset(wrapper.package for wrapper in matrix.wrappers.values())
+
+
+def wrapper_uses(matrix: Matrix, profile: ProjectProfile) -> tuple[WrapperUse, ...]:
+    """What the scanner reports for the wrapper libraries this project depends on, at the version it has."""
+    found = []
+    for package, version in profile.libraries:
+        for wrapper in matrix.wrappers.values():
+            if wrapper.package != package or not _version_in(version, wrapper.versions):
+                continue
+            label = f"{package}@{version}"
+            for export, calls in sorted(wrapper.exports.items()):
+                for call in calls:
+                    envs = tuple(sorted(matrix.platforms[p].taro_env for p in call.platforms if p in matrix.platforms))
+                    found.append(WrapperUse(package, label, export, call.api, envs, call.tested))
+    return tuple(found)
+
+
+def _version_in(version: str, versions: str) -> bool:
+    """A locked version, or the lowest a declared range allows, in the versions a wrapper record covers."""
+    try:
+        wanted = parse_range(versions, Scheme.SEMVER)
+        try:
+            exact = TaroVersion.parse(version)
+        except InvalidVersion:
+            exact = parse_range(version.lstrip("^~"), Scheme.SEMVER).lowest()
+    except (InvalidRange, InvalidVersion):
+        return False
+    return exact is not None and exact in wanted
 
 
 def module_map(profile: ProjectProfile) -> ModuleMap:

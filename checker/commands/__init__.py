@@ -55,14 +55,15 @@ def discover_projects(path: Path) -> tuple[Path, list[Path]]:
 def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | None, *, scan: bool, err: TextIO):  # type: ignore[no-untyped-def]
     """Each project's profile and scans; a project that cannot be read is a problem line, and the others go on."""
     from checker.errors import ProjectError
-    from checker.pipeline import scan_project
+    from checker.pipeline import scan_project, wrapper_packages
     from checker.project.read import read_project
 
     read = []
     problems: list[str] = []
     for directory in projects:
         try:
-            profile = read_project(directory, scan_root=scan_root, platforms=matrix.platforms, usage=matrix.usage, targets_override=targets)
+            profile = read_project(directory, scan_root=scan_root, platforms=matrix.platforms, usage=matrix.usage, targets_override=targets,
+                                   libraries=wrapper_packages(matrix))
         except ProjectError as error:
             relative = directory.relative_to(scan_root).as_posix()
             prefix = "" if relative == "." or error.location.path.startswith("--") else f"{relative}/"

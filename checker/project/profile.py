@@ -45,6 +45,7 @@ class ProjectProfile:
     env_aliases: tuple[str, ...] = ()  # defineConstants aliases of process.env.TARO_ENV
     module_aliases: tuple[tuple[str, str], ...] = ()  # import prefixes -> project folders ('@' -> 'src'): config alias, tsconfig paths
     module_base: str | None = None  # tsconfig/jsconfig compilerOptions.baseUrl, project-relative
+    libraries: tuple[tuple[str, str], ...] = ()  # wrapper libraries it depends on: (package, locked version or declared range)
     lib_version: str | None = None  # WeChat devtools' debug base library (a hint, not the minimum)
     lib_version_at: Location | None = None
     lib_version_platform: str | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from checker.errors import InvalidVersion, Location
@@ -29,6 +29,7 @@ def read_project(
     platforms: Mapping[str, Platform],
     usage: Mapping[str, UsageShare],
     targets_override: str | None = None,
+    libraries: Iterable[str] = (),
 ) -> ProjectProfile:
     """Everything the project declares; raises :class:`ProjectError` on input it cannot trust."""
 
@@ -38,7 +39,12 @@ def read_project(
     package = read_package(directory, "package.json")
     notes: list[Note] = list(package.notes)
     plugins = {p.plugin: p.id for p in platforms.values() if p.plugin}
-    taro, taro_notes, plugin_versions = resolve_taro(package, directory, scan_root, display_of, plugins)
+    wanted_libraries = sorted(set(libraries) & set(package.dependencies))
+    taro, taro_notes, plugin_versions = resolve_taro(package, directory, scan_root, display_of, [*plugins, *wanted_libraries])
+    library_versions = tuple(
+        (name, plugin_versions[name].version if name in plugin_versions else package.dependencies[name]) for name in wanted_libraries
+    )
+    plugin_versions = {name: entry for name, entry in plugin_versions.items() if name in plugins}
     notes += taro_notes
     config = _taro_config(directory)
     platform_config = read_platform_config(directory, display_of, platforms, config.values.get("projectConfigName") if config else None)
@@ -79,6 +85,7 @@ def read_project(
         env_aliases=config.env_aliases if config else (),
         module_aliases=(config.aliases if config else ()) + module_paths.aliases,
         module_base=module_paths.base_url,
+        libraries=library_versions,
         lib_version=platform_config.lib_version,
         lib_version_at=platform_config.lib_version_at,
         lib_version_platform=platform_config.lib_version_platform,

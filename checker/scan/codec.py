@@ -25,6 +25,7 @@ def encode(scan: FileScan) -> dict[str, Any]:
                 "promise": s.promise_style, "args": [[a.key, a.value, a.literal] for a in s.arguments],
                 "guards": [guard(g) for g in s.guards],
                 "suppression": [s.suppression.line, list(s.suppression.apis), s.suppression.reason, s.suppression.standalone] if s.suppression else None,
+                "wrapper": s.wrapper,
             }
             for s in scan.call_sites
         ],
@@ -49,6 +50,7 @@ def decode(data: dict[str, Any]) -> FileScan:
             promise_style=s["promise"], arguments=tuple(Argument(k, v, lit) for k, v, lit in s["args"]),
             guards=tuple(_guard(g) for g in s["guards"]),
             suppression=Suppression(s["suppression"][0], tuple(s["suppression"][1]), s["suppression"][2], s["suppression"][3]) if s["suppression"] else None,
+            wrapper=s.get("wrapper"),
         )
         for s in data["sites"]
     )

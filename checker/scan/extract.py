@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from checker.scan.guards import GuardReader
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
 from checker.scan.exports import exported_guards
-from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
+from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression, WrapperUse
 from checker.syntax import Node, captures, first_error, parse
 
 __all__ = ["extract"]
@@ -48,6 +48,7 @@ def extract(
     file_guards: tuple[Guard, ...] = (),
     env_types: Mapping[str, str] | None = None,
     platform_packages: Mapping[str, str] | None = None,
+    wrappers: tuple[WrapperUse, ...] = (),
 ) -> FileScan:
     tree = parse(source, language)
     root = tree.root_node
@@ -76,6 +77,7 @@ def extract(
             api = bindings.named_api(node) if not _is_declaration(node, bindings) else None
             if api is not None and not _in_test_position(node):
                 sites.append(_site(node, api, "taro", display, lines, reader, file_guards))
+    sites += _wrapper_sites(root, language, bindings, wrappers, display, lines, reader, file_guards)
     components: list[ComponentUse] = []
     component_names = _component_imports(found.get("import", ()))
     if component_names and language != "typescript":  # plain TypeScript has no JSX
@@ -89,6 +91,36 @@ def extract(
         problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
     exports, reexports = exported_guards(root, reader)
     return FileScan(display, tuple(sites), tuple(components), problems, exports=exports, reexports=reexports, parsed=True)
+
+
+def _wrapper_sites(
+    root: Node, language: str, bindings: Bindings, wrappers: tuple[WrapperUse, ...], display: str, lines: list[bytes],
+    reader: GuardReader, file_guards: tuple[Guard, ...],
+) -> list[CallSite]:
+    """``useUserInfo()`` from taro-hooks, ``<AtImagePicker>`` from taro-ui: a use of the APIs the export calls."""
+    table: dict[tuple[str, str], list[WrapperUse]] = {}
+    for use in wrappers:
+        table.setdefault((use.package, use.export), []).append(use)
+    locals_ = {local: table[bound] for local, bound in bindings.imported.items() if bound in table}
+    if not locals_:
+        return []
+    names = " ".join(f'"{name}"' for name in sorted(locals_))
+    found = []
+    for node in captures(root, language, f"((identifier) @id (#any-of? @id {names}))").get("id", ()):
+        parent = node.parent
+        if parent is None or parent.type in ("import_specifier", "export_specifier") or _in_type(node):
+            continue
+        line, column = _position(node, lines)
+        called = parent.type in ("call_expression", "jsx_opening_element", "jsx_self_closing_element", "jsx_closing_element")
+        if parent.type == "jsx_closing_element":
+            continue  # the opening tag is the use
+        guards = file_guards + reader.guards_of(node)
+        for use in locals_[_text(node)]:
+            library = (Guard("library_env", line, envs=use.envs),) if use.envs else ()
+            tested = (Guard("exists", line, api=use.api, receiver="taro"),) if use.tested else ()
+            found.append(CallSite(api=use.api, file=display, line=line, column=column, callee=_text(node), via="taro", called=called,
+                                  promise_style=False, guards=guards + library + tested, wrapper=f"{use.label} {use.export}"))
+    return found
 
 
 def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:

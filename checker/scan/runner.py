@@ -22,11 +22,11 @@ from checker.scan import codec
 from checker.scan.extract import extract
 from checker.scan.files import SourceFile
 from checker.scan.graph import ModuleMap, project_pass
-from checker.scan.sites import FileScan, Guard
+from checker.scan.sites import FileScan, Guard, WrapperUse
 from checker.scan.vue import script_of_vue
 from checker.syntax import language_for
 
-__all__ = ["MAX_SOURCE_BYTES", "ProjectScan", "ScanOptions", "scan_files", "scan_one"]
+__all__ = ["MAX_SOURCE_BYTES", "ProjectScan", "ScanOptions", "WrapperUse", "scan_files", "scan_one"]
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024  # larger files are bundles or generated code, not sources to check
 SCANNER_VERSION = "3"
@@ -43,10 +43,12 @@ class ScanOptions:
     names: frozenset[str] = frozenset()
     env_types: tuple[tuple[str, str], ...] = ()  # Taro.ENV_TYPE key -> TARO_ENV value, for getEnv() tests
     platform_packages: tuple[tuple[str, str], ...] = ()  # @tarojs/taro-h5 -> h5: Taro built for one platform
+    wrappers: tuple[WrapperUse, ...] = ()
 
     def digest(self) -> str:
         text = json.dumps([SCANNER_VERSION, sorted(self.globals_), sorted(self.env_values), sorted(self.env_aliases), sorted(self.names),
-                           sorted(self.env_types), sorted(self.platform_packages)])
+                           sorted(self.env_types), sorted(self.platform_packages),
+                           sorted([w.label, w.export, w.api, list(w.envs), w.tested] for w in self.wrappers)])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -73,8 +75,11 @@ class _Prefilter:
         names = sorted(n.encode() for n in options.names)
         self.few = names if len(names) <= 16 else None
         self.many = frozenset(names) if len(names) > 16 else None
+        self.libraries = tuple(sorted({w.package.encode() for w in options.wrappers}))
 
     def __call__(self, raw: bytes) -> bool:
+        if self.libraries and any(library in raw for library in self.libraries):
+            return True  # imports a wrapper library: its exports stand for API calls
         if self.few is not None:
             if self.few and not any(name in raw for name in self.few):
                 return False  # most files mention none of a few names: no marker needs looking for
@@ -127,7 +132,7 @@ def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = 
         raw, language = script_of_vue(raw)
     return extract(raw, language, display, globals_=options.globals_, env_aliases=options.env_aliases,
                    file_guards=_platform_file_guard(display, options.env_values),
-                   env_types=dict(options.env_types), platform_packages=dict(options.platform_packages))
+                   env_types=dict(options.env_types), platform_packages=dict(options.platform_packages), wrappers=options.wrappers)
 
 
 def _platform_file_guard(display: str, env_values: frozenset[str]) -> tuple[Guard, ...]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["PLATFORM_GUARDS", "Argument", "CallSite", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression"]
+__all__ = ["PLATFORM_GUARDS", "Argument", "CallSite", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression", "WrapperUse"]
 
 
 # guard kinds that keep code off platforms altogether (the build leaves it out), rather than test a capability
-PLATFORM_GUARDS = ("taro_env", "platform_file", "platform_package")
+PLATFORM_GUARDS = ("taro_env", "platform_file", "platform_package", "library_env")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +19,7 @@ class Guard:
     (process.env.TARO_ENV === 'weapp', its aliases, switch), ``version`` (compareVersion(SDKVersion,
     '2.10.4') >= 0), ``platform_file`` (name.weapp.ts; negated: name.ts where name.h5.ts replaces it),
     ``platform_package`` (Taro imported from a platform's own package, @tarojs/taro-h5), ``try_catch``
-    (recorded; not a capability guard). Between the file scan and the project pass only, ``imported``:
+    (recorded; not a capability guard), ``library_env`` (a wrapper library calls the API only on ``envs``). Between the file scan and the project pass only, ``imported``:
     a condition on a name imported from a project module (receiver: the module specifier, api: the
     exported name, schema: "call" when it is called); the project pass replaces it, or drops it.
     ``negated``: the code runs when the condition is false (an else branch, an early return).
@@ -33,6 +33,18 @@ class Guard:
     receiver: str | None = None  # "taro" or the native global ("wx") the test goes through
     envs: tuple[str, ...] = ()  # TARO_ENV values of a taro_env or platform_file guard
     version: str | None = None  # the literal a version comparison tests against
+
+
+@dataclass(frozen=True, slots=True)
+class WrapperUse:
+    """An export of a library that calls an API: using it is a call site of that API."""
+
+    package: str  # taro-hooks
+    label: str  # taro-hooks@1.5.8: the package at the project's version
+    export: str  # useUserInfo
+    api: str
+    envs: tuple[str, ...] = ()  # the library calls it only on these TARO_ENV values; empty: wherever it runs
+    tested: bool = False  # the library tests that the API exists before calling it
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +75,7 @@ class CallSite:
     arguments: tuple[Argument, ...] = ()  # keys of an object-literal first argument
     guards: tuple[Guard, ...] = ()
     suppression: Suppression | None = None
+    wrapper: str | None = None  # "taro-hooks@1.5.8 useUserInfo": the use of a library export that calls the API
 
 
 @dataclass(frozen=True, slots=True)
