@@ -83,9 +83,30 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
         found = findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
         wrapper = used.site.wrapper if isinstance(used.site, CallSite) else None
         findings += [replace(f, message=f"{f.message} (through {wrapper})") for f in found] if wrapper else found
+    findings += _unlisted_natives(matrix, profile, scans)
     requirements = _requirements(matrix, profile, sites + components)
     findings += _lib_version(matrix, profile, requirements)
     return ProjectResult(profile, tuple(sorted(set(findings), key=sort_key)), requirements, sites, components, len(scans) if scans else None)
+
+
+def _unlisted_natives(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...]) -> list[Finding]:
+    """``my.scan()`` built for a platform without ``my``: the global alone decides, whether or not the matrix lists the API."""
+    found = []
+    for scan in scans:
+        for site in scan.call_sites:
+            if site.via == "taro" or site.api in matrix or site.suppression is not None:
+                continue
+            if any(g.kind in ("exists", "can_i_use") and not g.negated and g.receiver == site.via for g in site.guards):
+                continue  # tested first (typeof my !== 'undefined', my.x &&): runs only where the global is
+            covered = tuple(tuple(guard_platforms(g, profile.targets, matrix.platforms)) for g in site.guards)
+            for target in profile.targets:
+                platform = matrix.platforms[target.platform]
+                if platform.native_global == site.via or not runs_on(target.platform, site.guards, covered):
+                    continue
+                has = f"its global is {platform.native_global}" if platform.native_global else "it has no native global"
+                found.append(Finding("TC111", "error", f"{site.via}.{site.api} on {target.platform}: there is no {site.via} there ({has});"
+                                     " keep this code to its platform", site.file, site.line, site.column, api=site.api, platform=target.platform))
+    return found
 
 
 def _lib_version(matrix: Matrix, profile: ProjectProfile, requirements: dict[str, str]) -> list[Finding]:

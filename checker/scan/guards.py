@@ -151,7 +151,14 @@ class GuardReader:
         if tested is not None:
             api, via = tested
             return [Guard("exists", line, not positive, api=api, receiver=via)]
+        native = self._native_global(node)
+        if native is not None:  # if (my) ...: the platform's global itself
+            return [Guard("exists", line, not positive, receiver=native)]
         return self._imported(node, positive, line, call=False)
+
+    def _native_global(self, node: Node | None) -> str | None:
+        via = self.bindings.namespace_of(node) if node is not None else None
+        return via if via not in (None, "taro") else None
 
     def _imported(self, node: Node | None, positive: bool, line: int, *, call: bool) -> list[Guard]:
         """``isWeapp`` / ``isWeapp()`` / ``env.isWeapp`` imported from a project module: resolved by the project pass."""
@@ -186,6 +193,10 @@ class GuardReader:
                 if tested is not None and value in ("function", "undefined"):
                     present = (value == "function") != negate
                     return [Guard("exists", line, not present, api=tested[0], receiver=tested[1])]
+                native = self._native_global(_unwrap(subject.child_by_field_name("argument")))
+                if native is not None and value in ("undefined", "object"):  # typeof wx !== 'undefined'
+                    present = (value == "object") != negate
+                    return [Guard("exists", line, not present, receiver=native)]
         return self._version(left, right, operator, positive, line)
 
     def _version(self, left: Node | None, right: Node | None, operator: str, positive: bool, line: int) -> list[Guard]:

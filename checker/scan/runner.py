@@ -71,7 +71,8 @@ class _Prefilter:
 
     def __init__(self, options: ScanOptions) -> None:
         globals_ = sorted(g.encode() for g in options.globals_)
-        self.markers = (b"@tarojs/", b"Taro", *(g + b"." for g in globals_), *(g + b"[" for g in globals_))
+        self.natives = tuple(g + b"." for g in globals_)
+        self.markers = (b"@tarojs/", b"Taro", *self.natives, *(g + b"[" for g in globals_))
         names = sorted(n.encode() for n in options.names)
         self.few = names if len(names) <= 16 else None
         self.many = frozenset(names) if len(names) > 16 else None
@@ -80,6 +81,8 @@ class _Prefilter:
     def __call__(self, raw: bytes) -> bool:
         if self.libraries and any(library in raw for library in self.libraries):
             return True  # imports a wrapper library: its exports stand for API calls
+        if any(native in raw for native in self.natives):
+            return True  # my.scan(): a native global decides on its own, whether or not the matrix lists the member
         if self.few is not None:
             if self.few and not any(name in raw for name in self.few):
                 return False  # most files mention none of a few names: no marker needs looking for

@@ -171,3 +171,19 @@ def test_a_broken_tsconfig_is_a_note_not_a_crash(tmp_path: Path) -> None:
     write(tmp_path, {"tsconfig.json": '{"compilerOptions": '})
     (note,) = read_module_paths(tmp_path).notes
     assert (note.code, note.location.path) == ("TC010", "tsconfig.json")
+
+
+def test_a_tested_native_global_is_an_existence_guard(tmp_path: Path) -> None:
+    write(tmp_path, {"a.js": """if (typeof my !== 'undefined') my.getUserProfile()
+if (my && my.getUserProfile) my.getUserProfile()
+if (typeof wx === 'undefined') return
+wx.getUserProfile()
+"""})
+    assert guards_by_line(tmp_path) == {
+        ("a.js", 1): [("exists", False, "")],
+        ("a.js", 2): [("exists", False, ""), ("exists", False, "getUserProfile")],
+        ("a.js", 4): [("exists", False, "")],
+    }
+    files, _ = source_files(tmp_path)
+    (scan,) = scan_files(files, OPTIONS).files
+    assert [[g.receiver for g in s.guards] for s in scan.call_sites] == [["my"], ["my", "my"], ["wx"]]
