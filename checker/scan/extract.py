@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping
 
 from checker.scan.guards import GuardReader
+from checker.scan.libraries import library_sites
+from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
 from checker.scan.exports import exported_guards
 from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression, WrapperUse
@@ -17,7 +19,6 @@ COMPONENTS_MODULE = "@tarojs/components"
 _PROMISE_METHODS = {"then", "catch", "finally"}
 _PASS_THROUGH = {"call", "apply", "bind"}
 _SUPPRESS = re.compile(r"taro-compat-ignore\b([^\n]*?)(?:\s--\s*(.*?))?\s*(?:\*/)?$")
-_TYPE_CONTEXTS = {"type_query", "type_annotation", "type_alias_declaration", "interface_declaration", "type_arguments"}
 _CONDITIONS = {"if_statement", "while_statement", "do_statement", "ternary_expression"}
 
 
@@ -69,7 +70,7 @@ def extract(
     sites: list[CallSite] = []
     for node in found.get("member", ()):
         use = _member_use(node, bindings)
-        if use is not None and not _in_test_position(node) and not _in_type(node):
+        if use is not None and not _in_test_position(node) and not in_type(node):
             sites.append(_site(node, *use, display, lines, reader, file_guards))
     if bindings.named:
         names = " ".join(f'"{name}"' for name in sorted(bindings.named))
@@ -77,7 +78,7 @@ def extract(
             api = bindings.named_api(node) if not _is_declaration(node, bindings) else None
             if api is not None and not _in_test_position(node):
                 sites.append(_site(node, api, "taro", display, lines, reader, file_guards))
-    sites += _wrapper_sites(root, language, bindings, wrappers, display, lines, reader, file_guards)
+    sites += library_sites(root, language, bindings, wrappers, display, lines, reader, file_guards)
     components: list[ComponentUse] = []
     component_names = _component_imports(found.get("import", ()))
     if component_names and language != "typescript":  # plain TypeScript has no JSX
@@ -91,36 +92,6 @@ def extract(
         problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
     exports, reexports = exported_guards(root, reader)
     return FileScan(display, tuple(sites), tuple(components), problems, exports=exports, reexports=reexports, parsed=True)
-
-
-def _wrapper_sites(
-    root: Node, language: str, bindings: Bindings, wrappers: tuple[WrapperUse, ...], display: str, lines: list[bytes],
-    reader: GuardReader, file_guards: tuple[Guard, ...],
-) -> list[CallSite]:
-    """``useUserInfo()`` from taro-hooks, ``<AtImagePicker>`` from taro-ui: a use of the APIs the export calls."""
-    table: dict[tuple[str, str], list[WrapperUse]] = {}
-    for use in wrappers:
-        table.setdefault((use.package, use.export), []).append(use)
-    locals_ = {local: table[bound] for local, bound in bindings.imported.items() if bound in table}
-    if not locals_:
-        return []
-    names = " ".join(f'"{name}"' for name in sorted(locals_))
-    found = []
-    for node in captures(root, language, f"((identifier) @id (#any-of? @id {names}))").get("id", ()):
-        parent = node.parent
-        if parent is None or parent.type in ("import_specifier", "export_specifier") or _in_type(node):
-            continue
-        line, column = _position(node, lines)
-        called = parent.type in ("call_expression", "jsx_opening_element", "jsx_self_closing_element", "jsx_closing_element")
-        if parent.type == "jsx_closing_element":
-            continue  # the opening tag is the use
-        guards = file_guards + reader.guards_of(node)
-        for use in locals_[_text(node)]:
-            library = (Guard("library_env", line, envs=use.envs),) if use.envs else ()
-            tested = (Guard("exists", line, api=use.api, receiver="taro"),) if use.tested else ()
-            found.append(CallSite(api=use.api, file=display, line=line, column=column, callee=_text(node), via="taro", called=called,
-                                  promise_style=False, guards=guards + library + tested, wrapper=f"{use.label} {use.export}"))
-    return found
 
 
 def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:
@@ -138,7 +109,7 @@ def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:
 
 def _site(node: Node, api: str, via: str, display: str, lines: list[bytes], reader: GuardReader, file_guards: tuple[Guard, ...]) -> CallSite:
     call, promise = _call_of(node)
-    line, column = _position(node, lines)
+    line, column = position(node, lines)
     return CallSite(
         api=api,
         file=display,
@@ -214,25 +185,6 @@ def _literal(node: Node | None) -> tuple[str | int | float | bool | None, bool]:
         except ValueError:
             return None, False
     return None, False
-
-
-def _position(node: Node, lines: list[bytes]) -> tuple[int, int]:
-    """1-based line and column; the column counts characters, not UTF-8 bytes."""
-    row, byte_column = node.start_point
-    line = lines[row] if row < len(lines) else b""
-    return row + 1, len(line[:byte_column].decode("utf-8", "replace")) + 1
-
-
-def _in_type(node: Node) -> bool:
-    """``typeof Taro.getUserProfile`` in a type annotation names a type, it calls nothing."""
-    parent = node.parent
-    while parent is not None:
-        if parent.type in _TYPE_CONTEXTS:
-            return True
-        if parent.type in ("statement_block", "program", "expression_statement"):
-            return False
-        parent = parent.parent
-    return False
 
 
 def _in_test_position(node: Node) -> bool:
@@ -329,7 +281,7 @@ def _component_uses(
         if literal is None and value.type == "jsx_expression" and value.named_children:
             literal = _string_value(value.named_children[0])
         if literal:
-            line, column = _position(attribute, lines)
+            line, column = position(attribute, lines)
             uses.append(ComponentUse(component, _kebab(_text(name)), literal, display, line, column, file_guards + reader.guards_of(element)))
     return uses
 
