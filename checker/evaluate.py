@@ -81,12 +81,19 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     )
     for used in sites + components:
         found = findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
-        wrapper = used.site.wrapper if isinstance(used.site, CallSite) else None
-        findings += [replace(f, message=f"{f.message} (through {wrapper})") for f in found] if wrapper else found
+        findings += [replace(f, message=f"{f.message}{_how(used.site)}") for f in found] if _how(used.site) else found
     findings += _unlisted_natives(matrix, profile, scans)
     requirements = _requirements(matrix, profile, sites + components)
     findings += _lib_version(matrix, profile, requirements)
     return ProjectResult(profile, tuple(sorted(set(findings), key=sort_key)), requirements, sites, components, len(scans) if scans else None)
+
+
+def _how(site: CallSite | ComponentUse) -> str:
+    """How the call is reached, when not directly: through a library's export, or a project function's caller."""
+    if not isinstance(site, CallSite):
+        return ""
+    through = f" (through {site.wrapper})" if site.wrapper else ""
+    return through + (f" (in {site.within}, called from {site.caller})" if site.caller else "")
 
 
 def _unlisted_natives(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...]) -> list[Finding]:

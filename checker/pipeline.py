@@ -32,6 +32,7 @@ def scan_options(matrix: Matrix, profile: ProjectProfile) -> ScanOptions:
         env_types=tuple(sorted((p.env_type, p.taro_env) for p in matrix.platforms.values() if p.env_type)),
         platform_packages=tuple(sorted((package, p.taro_env) for p in matrix.platforms.values() for package in p.taro_packages)),
         wrappers=wrapper_uses(matrix, profile),
+        project_prefixes=tuple(sorted({key for key, _ in profile.module_aliases})),
     )
 
 

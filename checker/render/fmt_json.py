@@ -55,6 +55,8 @@ def _use(use: Use) -> dict[str, Any]:
             "promise_style": site.promise_style,
             "arguments": [{"key": a.key, "value": a.value, "literal": a.literal} for a in site.arguments],
         }
+        if site.caller:
+            data["caller"] = {"function": site.within, "at": site.caller}
         if site.wrapper:
             package, _, export = site.wrapper.partition(" ")
             data["wrapper"] = {"package": package, "export": export, "through": site.via}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.scan.sites import Argument, CallSite, ComponentUse, ExportedGuard, FileScan, Guard, Reexport, Suppression
+from checker.scan.sites import Argument, Call, CallSite, ComponentUse, ExportedGuard, FileScan, Guard, Reexport, Suppression
 
 __all__ = ["decode", "encode"]
 
@@ -26,6 +26,7 @@ def encode(scan: FileScan) -> dict[str, Any]:
                 "guards": [guard(g) for g in s.guards],
                 "suppression": [s.suppression.line, list(s.suppression.apis), s.suppression.reason, s.suppression.standalone] if s.suppression else None,
                 "wrapper": s.wrapper,
+                "within": s.within,
             }
             for s in scan.call_sites
         ],
@@ -39,6 +40,8 @@ def encode(scan: FileScan) -> dict[str, Any]:
         "exports": [[e.name, e.call, [guard(g) for g in e.when_true], [guard(g) for g in e.when_false]] for e in scan.exports],
         "reexports": [[r.name, r.source, r.imported] for r in scan.reexports],
         "parsed": scan.parsed,
+        "calls": [[c.name, c.module, c.line, c.column, [guard(g) for g in c.guards], c.within] for c in scan.calls],
+        "functions": [list(pair) for pair in scan.functions],
     }
 
 
@@ -51,6 +54,7 @@ def decode(data: dict[str, Any]) -> FileScan:
             guards=tuple(_guard(g) for g in s["guards"]),
             suppression=Suppression(s["suppression"][0], tuple(s["suppression"][1]), s["suppression"][2], s["suppression"][3]) if s["suppression"] else None,
             wrapper=s.get("wrapper"),
+            within=s.get("within"),
         )
         for s in data["sites"]
     )
@@ -63,4 +67,7 @@ def decode(data: dict[str, Any]) -> FileScan:
         for name, call, when_true, when_false in data.get("exports", ())
     )
     reexports = tuple(Reexport(name, source, imported) for name, source, imported in data.get("reexports", ()))
-    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"], exports, reexports, bool(data.get("parsed")))
+    calls = tuple(Call(name, module, line, column, tuple(_guard(g) for g in guards), within)
+                  for name, module, line, column, guards, within in data.get("calls", ()))
+    functions = tuple((exported, local) for exported, local in data.get("functions", ()))
+    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"], exports, reexports, bool(data.get("parsed")), calls, functions)

@@ -6,11 +6,12 @@ import re
 from collections.abc import Mapping
 
 from checker.scan.guards import GuardReader
+from checker.scan.functions import enclosing_function, function_calls, is_project_module, top_level_functions
 from checker.scan.libraries import library_sites
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
 from checker.scan.exports import exported_guards
-from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression, WrapperUse
+from checker.scan.sites import Argument, Call, CallSite, ComponentUse, FileScan, Guard, Suppression, WrapperUse
 from checker.syntax import Node, captures, first_error, parse
 
 __all__ = ["extract"]
@@ -50,6 +51,7 @@ def extract(
     env_types: Mapping[str, str] | None = None,
     platform_packages: Mapping[str, str] | None = None,
     wrappers: tuple[WrapperUse, ...] = (),
+    project_prefixes: tuple[str, ...] = (),
 ) -> FileScan:
     tree = parse(source, language)
     root = tree.root_node
@@ -66,18 +68,19 @@ def extract(
     if bindings.platform_envs:  # import Taro from '@tarojs/taro-h5': code written for that platform
         file_guards = (*file_guards, Guard("platform_package", 1, envs=tuple(sorted(bindings.platform_envs))))
     lines = source.split(b"\n")
+    functions = top_level_functions(root)
     suppressions = {s.line: s for s in (_suppression(node, lines) for node in found.get("comment", ())) if s is not None}
     sites: list[CallSite] = []
     for node in found.get("member", ()):
         use = _member_use(node, bindings)
         if use is not None and not _in_test_position(node) and not in_type(node):
-            sites.append(_site(node, *use, display, lines, reader, file_guards))
+            sites.append(_site(node, *use, display, lines, reader, file_guards, functions))
     if bindings.named:
         names = " ".join(f'"{name}"' for name in sorted(bindings.named))
         for node in captures(root, language, f"((identifier) @id (#any-of? @id {names}))").get("id", ()):
             api = bindings.named_api(node) if not _is_declaration(node, bindings) else None
             if api is not None and not _in_test_position(node):
-                sites.append(_site(node, api, "taro", display, lines, reader, file_guards))
+                sites.append(_site(node, api, "taro", display, lines, reader, file_guards, functions))
     sites += library_sites(root, language, bindings, wrappers, display, lines, reader, file_guards)
     components: list[ComponentUse] = []
     component_names = _component_imports(found.get("import", ()))
@@ -86,12 +89,25 @@ def extract(
             components += _component_uses(node, component_names, display, lines, reader, file_guards)
     sites.sort(key=lambda site: (site.line, site.column))
     sites = [_with_suppression(site, suppressions) for site in sites]
+    calls, exported = _wrapped(sites, root, language, bindings, project_prefixes, lines, reader, file_guards, functions)
     problems: tuple[str, ...] = ()
     if root.has_error:
         first = first_error(root)
         problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
     exports, reexports = exported_guards(root, reader)
-    return FileScan(display, tuple(sites), tuple(components), problems, exports=exports, reexports=reexports, parsed=True)
+    return FileScan(display, tuple(sites), tuple(components), problems, exports=exports, reexports=reexports, parsed=True,
+                    calls=tuple(calls), functions=exported)
+
+
+def _wrapped(
+    sites: list[CallSite], root: Node, language: str, bindings: Bindings, prefixes: tuple[str, ...], lines: list[bytes],
+    reader: GuardReader, file_guards: tuple[Guard, ...], functions: dict[int, tuple[str, tuple[str, ...]]],
+) -> tuple[list[Call], tuple[tuple[str, str], ...]]:
+    """The calls of this file's wrappers and of imported project names, and the wrappers it exports."""
+    wrappers = {s.within for s in sites if s.within}
+    calls = function_calls(root, language, bindings, wrappers, lambda m: is_project_module(m, prefixes), lines, reader, file_guards, functions)
+    exported = tuple(sorted({(alias, name) for name, aliases in functions.values() if name in wrappers for alias in aliases}))
+    return calls, exported
 
 
 def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:
@@ -107,7 +123,10 @@ def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:
     return (key, via) if key else None
 
 
-def _site(node: Node, api: str, via: str, display: str, lines: list[bytes], reader: GuardReader, file_guards: tuple[Guard, ...]) -> CallSite:
+def _site(
+    node: Node, api: str, via: str, display: str, lines: list[bytes], reader: GuardReader, file_guards: tuple[Guard, ...],
+    functions: dict[int, tuple[str, tuple[str, ...]]],
+) -> CallSite:
     call, promise = _call_of(node)
     line, column = position(node, lines)
     return CallSite(
@@ -121,6 +140,7 @@ def _site(node: Node, api: str, via: str, display: str, lines: list[bytes], read
         promise_style=promise,
         arguments=_arguments(call, skip=1 if call is not None and call.id != (node.parent.id if node.parent else -1) else 0) if call is not None else (),
         guards=file_guards + reader.guards_of(node),
+        within=enclosing_function(node, functions),
     )
 
 

@@ -15,6 +15,7 @@ import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from checker.scan.callers import judge_at_callers
 from checker.scan.sites import ExportedGuard, FileScan, Guard
 
 __all__ = ["ModuleMap", "RESOLVE_EXTENSIONS", "project_pass", "replaced_on"]
@@ -139,7 +140,8 @@ class _Graph:
 
 
 def project_pass(
-    scans: tuple[FileScan, ...], modules: ModuleMap, env_values: Iterable[str], load: Callable[[str], FileScan]
+    scans: tuple[FileScan, ...], modules: ModuleMap, env_values: Iterable[str], load: Callable[[str], FileScan],
+    read: Callable[[str], bytes] = lambda display: b"",
 ) -> tuple[FileScan, ...]:
     files = frozenset(scan.file for scan in scans)
     envs = tuple(env_values)
@@ -148,6 +150,15 @@ def project_pass(
     while graph.loaded:  # a file read for its exports is reported whole, as a later run reads it from the cache
         display = graph.loaded.pop()
         done[display] = _resolved(graph.scans[display], graph, files, envs)
+
+    def scan_of(display: str) -> FileScan:
+        scan = graph.scan(display)
+        while graph.loaded:
+            loaded = graph.loaded.pop()
+            done[loaded] = _resolved(graph.scans[loaded], graph, files, envs)
+        return done.get(display, scan)
+
+    done = judge_at_callers(done, graph.resolver.resolve, scan_of, graph.substitute, read)
     return tuple(done[scan.file] for scan in scans)
 
 

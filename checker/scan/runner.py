@@ -44,11 +44,12 @@ class ScanOptions:
     env_types: tuple[tuple[str, str], ...] = ()  # Taro.ENV_TYPE key -> TARO_ENV value, for getEnv() tests
     platform_packages: tuple[tuple[str, str], ...] = ()  # @tarojs/taro-h5 -> h5: Taro built for one platform
     wrappers: tuple[WrapperUse, ...] = ()
+    project_prefixes: tuple[str, ...] = ()  # import prefixes naming the project's own modules ('@/'): its aliases
 
     def digest(self) -> str:
         text = json.dumps([SCANNER_VERSION, sorted(self.globals_), sorted(self.env_values), sorted(self.env_aliases), sorted(self.names),
                            sorted(self.env_types), sorted(self.platform_packages),
-                           sorted([w.label, w.export, w.api, list(w.envs), w.tested] for w in self.wrappers)])
+                           sorted([w.label, w.export, w.api, list(w.envs), w.tested] for w in self.wrappers), sorted(self.project_prefixes)])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -135,7 +136,8 @@ def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = 
         raw, language = script_of_vue(raw)
     return extract(raw, language, display, globals_=options.globals_, env_aliases=options.env_aliases,
                    file_guards=_platform_file_guard(display, options.env_values),
-                   env_types=dict(options.env_types), platform_packages=dict(options.platform_packages), wrappers=options.wrappers)
+                   env_types=dict(options.env_types), platform_packages=dict(options.platform_packages), wrappers=options.wrappers,
+                   project_prefixes=options.project_prefixes)
 
 
 def _platform_file_guard(display: str, env_values: frozenset[str]) -> tuple[Guard, ...]:
@@ -198,7 +200,14 @@ def scan_files(
         return keep(codec.encode(scan_one(paths[display], display, options, force=True)))
 
     ordered = tuple(results.get(file.display) or FileScan(file.display) for file in entries)
-    ordered = project_pass(ordered, modules or ModuleMap(), options.env_values, load)
+    def read(display: str) -> bytes:
+        try:
+            with open(paths[display], "rb") as handle:
+                return handle.read(MAX_SOURCE_BYTES)
+        except OSError:
+            return b""
+
+    ordered = project_pass(ordered, modules or ModuleMap(), options.env_values, load, read)
     if cache_path is not None and (changed or len(fresh) != len(cache)):
         _write_cache(cache_path, options, fresh)
     return ProjectScan(ordered, parsed=len(todo), from_cache=len(entries) - len(todo))

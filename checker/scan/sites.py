@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["PLATFORM_GUARDS", "Argument", "CallSite", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression", "WrapperUse"]
+__all__ = ["PLATFORM_GUARDS", "Argument", "CallSite", "Call", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression", "WrapperUse"]
 
 
 # guard kinds that keep code off platforms altogether (the build leaves it out), rather than test a capability
@@ -76,6 +76,8 @@ class CallSite:
     guards: tuple[Guard, ...] = ()
     suppression: Suppression | None = None
     wrapper: str | None = None  # "taro-hooks@1.5.8 useUserInfo": the use of a library export that calls the API
+    within: str | None = None  # the top-level project function holding the call (a wrapper of the API)
+    caller: str | None = None  # "src/pages/a.tsx:12": the wrapper's call this copy of the site is judged under
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,18 @@ class Reexport:
 
 
 @dataclass(frozen=True, slots=True)
+class Call:
+    """A call (or a reference, ``onClick={login}``) of a project function that may wrap an API."""
+
+    name: str  # the function's name in its module (the imported name, or the local one)
+    module: str | None  # the import specifier; None: a function of this file
+    line: int
+    column: int
+    guards: tuple[Guard, ...] = ()
+    within: str | None = None  # the top-level function of this file the call is in
+
+
+@dataclass(frozen=True, slots=True)
 class FileScan:
     file: str
     call_sites: tuple[CallSite, ...] = ()
@@ -124,3 +138,5 @@ class FileScan:
     exports: tuple[ExportedGuard, ...] = ()
     reexports: tuple[Reexport, ...] = ()
     parsed: bool = False  # its syntax tree was read (False: left out by the byte pre-filter, or skipped)
+    calls: tuple[Call, ...] = ()
+    functions: tuple[tuple[str, str], ...] = ()  # (exported name, local function) of the exported wrappers

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from checker.project.module_paths import read_module_paths
@@ -187,3 +188,41 @@ wx.getUserProfile()
     files, _ = source_files(tmp_path)
     (scan,) = scan_files(files, OPTIONS).files
     assert [[g.receiver for g in s.guards] for s in scan.call_sites] == [["my"], ["my", "my"], ["wx"]]
+
+
+def test_a_wrapper_function_is_judged_at_each_caller(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "src/auth.ts": """import Taro from '@tarojs/taro'
+export async function login() {
+  return Taro.getUserProfile({ desc: 'login' })
+}
+function local() { Taro.getUserProfile() }
+export function useLocal() { if (process.env.TARO_ENV === 'weapp') local() }
+const unused = () => Taro.getUserProfile()
+""",
+        "src/index.ts": "export * from './auth'\n",
+        "src/pages/b.tsx": "import { login } from '@/index'\nif (process.env.TARO_ENV === 'weapp') login()\n",
+        "src/pages/c.js": "import { login as signIn } from '../auth'\nexport const onTap = signIn\n",  # a reference: it may be called anywhere
+        "src/pages/d.js": "import { login } from '../auth'\n",  # not parsed by the pre-filter; imports only
+    })
+    files, _ = source_files(tmp_path)
+    options = replace(OPTIONS, project_prefixes=("@",))
+    scans = scan_files(files, options, modules=ModuleMap(aliases=(("@", "src"),))).files
+    auth = next(scan for scan in scans if scan.file == "src/auth.ts")
+    assert [(s.line, s.within, s.caller, [(g.kind, ",".join(g.envs)) for g in s.guards]) for s in auth.call_sites if s.api == "getUserProfile"] == [
+        (3, "login", "src/pages/b.tsx:2", [("taro_env", "weapp")]),
+        (3, "login", "src/pages/c.js:2", []),
+        (5, "local", "src/auth.ts:6", [("taro_env", "weapp")]),
+        (7, "unused", None, []),
+    ]
+
+
+def test_callers_in_files_the_pre_filter_left_out_are_found(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "auth.ts": "import Taro from '@tarojs/taro'\nexport function login() { Taro.getUserProfile() }\n",
+        "guarded.js": "import { login } from './auth'\nif (process.env.TARO_ENV === 'weapp') login()\n",
+        "plain.js": "import { login } from './auth'\nlogin()\n",
+    })
+    files, _ = source_files(tmp_path)
+    (auth,) = [scan for scan in scan_files(files, OPTIONS).files if scan.file == "auth.ts"]
+    assert [(s.caller, len(s.guards)) for s in auth.call_sites] == [("guarded.js:2", 1), ("plain.js:2", 0)]
