@@ -3,8 +3,10 @@ function's callers, with the guards there (Android Lint reads SDK checks at a he
 
 A site in ``function login() { Taro.getUserProfile(...) }`` becomes one copy per call of ``login``
 (in its file, or in a file that imports it from the project, through re-exports), each with the
-caller's guards added and ``caller`` naming it (``src/pages/a.tsx:12``); a function nobody calls
-keeps its sites as they are. One level: a caller inside another wrapper counts with its own guards.
+caller's guards added and ``caller`` naming it (``src/pages/a.tsx:12``), when at least one caller
+is guarded; a function nobody calls, or whose callers add no guard, keeps its sites as they are
+(a component used in five pages is then still one finding, not five). A component's JSX use
+(``{canUse && <LoginButton />}``) is a caller, so render-level guards around it are read. One level: a caller inside another wrapper counts with its own guards.
 Callers in files the byte pre-filter left out are looked for by the exported wrappers' names.
 """
 
@@ -71,11 +73,15 @@ def judge_at_callers(
         sites = []
         for site in scan.call_sites:
             found = callers.get((display, site.within)) if site.within else None
-            if not found:
-                sites.append(site)
+            if not found or not any(_guarded(call) for _, call in found):
+                sites.append(site)  # no caller adds a guard: the site as it is, once
                 continue
             for where, call in sorted(found, key=lambda item: (item[0], item[1].line, item[1].column)):
                 sites.append(replace(site, guards=site.guards + call.guards, caller=f"{where}:{call.line}"))
         out[display] = replace(scan, call_sites=tuple(sites))
     return out
+
+
+def _guarded(call: Call) -> bool:
+    return any(g.kind != "try_catch" for g in call.guards)
 

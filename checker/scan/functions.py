@@ -17,7 +17,9 @@ from checker.scan.sites import Call, Guard
 __all__ = ["enclosing_function", "function_calls", "top_level_functions"]
 
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "function_declaration", "generator_function_declaration")
-_NOT_A_USE = ("import_specifier", "export_specifier", "function_declaration", "namespace_import", "import_clause")
+# where a name is declared, exported, closes a JSX element or has a property read: none of these calls it
+_NOT_A_USE = ("import_specifier", "export_specifier", "function_declaration", "namespace_import", "import_clause", "export_statement",
+              "jsx_closing_element")
 
 
 def top_level_functions(root: Node) -> dict[int, tuple[str, tuple[str, ...]]]:
@@ -86,6 +88,8 @@ def function_calls(
             continue
         if parent.type == "variable_declarator" and parent.child_by_field_name("name") is not None and parent.child_by_field_name("name").id == node.id:
             continue
+        if parent.type == "member_expression" and parent.child_by_field_name("object") is not None and parent.child_by_field_name("object").id == node.id:
+            continue  # Page.config = {...}
         name = _text(node)
         module, target = (None, name) if name in wrappers else (imported[name][0], imported[name][1])
         line, column = position(node, lines)

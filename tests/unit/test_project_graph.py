@@ -226,3 +226,29 @@ def test_callers_in_files_the_pre_filter_left_out_are_found(tmp_path: Path) -> N
     files, _ = source_files(tmp_path)
     (auth,) = [scan for scan in scan_files(files, OPTIONS).files if scan.file == "auth.ts"]
     assert [(s.caller, len(s.guards)) for s in auth.call_sites] == [("guarded.js:2", 1), ("plain.js:2", 0)]
+
+
+def test_render_level_guards_around_a_component_and_pages_that_nobody_calls(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "LoginButton.tsx": """import Taro from '@tarojs/taro'
+export function LoginButton() {
+  const onTap = () => Taro.getUserProfile({ desc: 'x' })
+  return <button onClick={onTap} />
+}
+""",
+        "page.tsx": """import Taro from '@tarojs/taro'
+import { LoginButton } from './LoginButton'
+export default function Page() {
+  return <view>{Taro.canIUse('getUserProfile') && <LoginButton />}</view>
+}
+""",
+        "other.tsx": """import Taro from '@tarojs/taro'
+function Other() { Taro.getUserProfile() }
+Other.config = {}
+export default Other
+""",
+    })
+    files, _ = source_files(tmp_path)
+    scans = {scan.file: scan for scan in scan_files(files, OPTIONS).files}
+    assert [(s.caller, [g.kind for g in s.guards]) for s in scans["LoginButton.tsx"].call_sites] == [("page.tsx:4", ["can_i_use"])]
+    assert [(s.within, s.caller, s.guards) for s in scans["other.tsx"].call_sites] == [("Other", None, ())]
