@@ -7,7 +7,8 @@ caller's guards added and ``caller`` naming it (``src/pages/a.tsx:12``), when at
 is guarded; a function nobody calls, or whose callers add no guard, keeps its sites as they are
 (a component used in five pages is then still one finding, not five). A component's JSX use
 (``{canUse && <LoginButton />}``) is a caller, so render-level guards around it are read. One level: a caller inside another wrapper counts with its own guards.
-Callers in files the byte pre-filter left out are looked for by the exported wrappers' names.
+Callers in files the byte pre-filter left out are looked for when a wrapper has a guarded caller
+(only then can another caller change the answer), in the files that spell its name and its module's.
 """
 
 from __future__ import annotations
@@ -58,12 +59,18 @@ def judge_at_callers(
 
     wrapped = {(scan.file, s.within) for scan in done.values() for s in scan.call_sites if s.within}
     callers = index()
-    exported = {e for scan in done.values() for e, local in scan.functions if (scan.file, local) in wrapped}
-    if exported:
+    # only a wrapper with a guarded caller can change its sites: look for its other callers in the files
+    # the pre-filter left out, among those that mention both the name and the module's file name
+    guarded = {key for key, found in callers.items() if any(_guarded(call) for _, call in found)}
+    exports = {(display, local): [e for e, name in scan.functions if name == local] for display, scan in done.items() for _, local in scan.functions}
+    # a default export is imported under any name: its other callers cannot be looked for, so it keeps its sites
+    opaque = {key for key, names in exports.items() if "default" in names}
+    needs = [(_stem(key[0]).encode(), name.encode()) for key in guarded - opaque for name in exports.get(key, ())]
+    if needs:
         missing = [d for d, scan in done.items() if not scan.parsed and scan.skipped is None]
-        words = [name.encode() for name in sorted(exported)]
         for display in missing:
-            if any(word in read(display) for word in words):
+            raw = read(display)
+            if any(all(word in raw for word in need) for need in needs):
                 done[display] = scan_of(display)
         callers = index()
     out = dict(done)
@@ -73,13 +80,20 @@ def judge_at_callers(
         sites = []
         for site in scan.call_sites:
             found = callers.get((display, site.within)) if site.within else None
-            if not found or not any(_guarded(call) for _, call in found):
+            if not found or (display, site.within) not in guarded or (display, site.within) in opaque:
                 sites.append(site)  # no caller adds a guard: the site as it is, once
                 continue
             for where, call in sorted(found, key=lambda item: (item[0], item[1].line, item[1].column)):
                 sites.append(replace(site, guards=site.guards + call.guards, caller=f"{where}:{call.line}"))
         out[display] = replace(scan, call_sites=tuple(sites))
     return out
+
+
+def _stem(display: str) -> str:
+    """What an import of the file must spell: its name, or its folder's for an index file."""
+    parts = display.rsplit("/", 2)
+    name = parts[-1].split(".", 1)[0]
+    return parts[-2] if name == "index" and len(parts) > 1 else name
 
 
 def _guarded(call: Call) -> bool:

@@ -73,6 +73,7 @@ class _Prefilter:
     def __init__(self, options: ScanOptions) -> None:
         globals_ = sorted(g.encode() for g in options.globals_)
         self.natives = tuple(g + b"." for g in globals_)
+        self.platform_tests = (b"TARO_ENV", *(alias.encode() for alias in sorted(options.env_aliases)))
         self.markers = (b"@tarojs/", b"Taro", *self.natives, *(g + b"[" for g in globals_))
         names = sorted(n.encode() for n in options.names)
         self.few = names if len(names) <= 16 else None
@@ -84,6 +85,8 @@ class _Prefilter:
             return True  # imports a wrapper library: its exports stand for API calls
         if any(native in raw for native in self.natives):
             return True  # my.scan(): a native global decides on its own, whether or not the matrix lists the member
+        if any(test in raw for test in self.platform_tests):
+            return True  # a platform test guards the calls of project functions it holds (if (TARO_ENV...) login())
         if self.few is not None:
             if self.few and not any(name in raw for name in self.few):
                 return False  # most files mention none of a few names: no marker needs looking for
