@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__
+from checker.version import __version__
 from checker.errors import CompatError, KnowledgeBaseErrors, UsageError
 
 __all__ = ["main"]
@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         if args.command == "query" and args.query_kind == "targets":
             from checker.commands.query import query_targets
 
-            return query_targets(args, out)
+            return query_targets(args, out, err)
         if args.command == "diff":
             from checker.commands.query import diff
 

@@ -6,11 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from checker.errors import InvalidVersion
 from checker.findings import Finding, sort_key
 from checker.model import Matrix, Platform, Status
 from checker.project.profile import ProjectProfile
-from checker.project.targets import Target
 from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard
+from checker.targets.model import Target
+from checker.targets.resolve import ResolvedTargets
 from checker.verdicts import Context, findings_for_use, runs_on
 from checker.versions import RuntimeVersion, TaroVersion, Version
 
@@ -34,6 +36,7 @@ class ProjectResult:
     call_sites: tuple[Use, ...] = ()
     components: tuple[Use, ...] = ()
     scanned_files: int | None = None  # None: --no-scan
+    targets: tuple[Target, ...] = ()  # as the targets stage resolved them
 
 
 def component_id(use: ComponentUse) -> str:
@@ -54,17 +57,19 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
     return []
 
 
-def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, today: date | None = None) -> ProjectResult:
+def evaluate(
+    matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, targets: ResolvedTargets, today: date | None = None
+) -> ProjectResult:
     """Findings for one project; call sites of APIs the matrix does not know are left out.
 
     :param today: the day of the check; the publish date defaults to it (date-bound rules need one).
     """
     findings = [
         Finding(note.code, note.severity, note.message, note.location.path or None, note.location.line, note.location.column)
-        for note in profile.notes
+        for note in profile.notes + targets.notes
     ]
     def use(site: CallSite | ComponentUse, api: str) -> Use:
-        return Use(site, api, tuple(tuple(guard_platforms(g, profile.targets, matrix.platforms)) for g in site.guards))
+        return Use(site, api, tuple(tuple(guard_platforms(g, targets.targets, matrix.platforms)) for g in site.guards))
 
     sites = tuple(use(site, site.api) for scan in scans for site in scan.call_sites if site.api in matrix)
     components = tuple(use(c, component_id(c)) for scan in scans for c in scan.components if component_id(c) in matrix)
@@ -74,33 +79,38 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     day = today or date.today()
     context = Context(
         matrix=matrix,
-        targets=profile.targets,
+        targets=targets.targets,
         taro=TaroVersion.parse(profile.taro.resolved) if profile.taro.resolved else None,
         published=profile.published or day,
         today=day,
     )
     for used in sites + components:
         findings += findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
-    requirements = _requirements(matrix, profile, sites + components)
-    findings += _lib_version(matrix, profile, requirements)
-    return ProjectResult(profile, tuple(sorted(set(findings), key=sort_key)), requirements, sites, components, len(scans) if scans else None)
+    requirements = _requirements(matrix, targets.targets, sites + components)
+    findings += _lib_version(matrix, targets, requirements)
+    return ProjectResult(profile, tuple(sorted(set(findings), key=sort_key)), requirements, sites, components,
+                         len(scans) if scans else None, targets.targets)
 
 
-def _lib_version(matrix: Matrix, profile: ProjectProfile, requirements: dict[str, str]) -> list[Finding]:
+def _lib_version(matrix: Matrix, targets: ResolvedTargets, requirements: dict[str, str]) -> list[Finding]:
     """libVersion older than what the unguarded calls need: the devtools then debug a library the code cannot run on."""
-    platform = profile.lib_version_platform
-    if not profile.lib_version or platform is None or platform not in requirements or matrix.runtime_catalogue(platform) is None:
+    hint = targets.lib_version
+    if hint is None or hint.platform not in requirements or matrix.runtime_catalogue(hint.platform) is None:
         return []
+    platform = hint.platform
     needed = RuntimeVersion.parse(requirements[platform].removeprefix(">="))
-    if RuntimeVersion.parse(profile.lib_version) >= needed:
-        return []
-    where = profile.lib_version_at
-    return [Finding("TC011", "warning", f"libVersion {profile.lib_version} is below {needed}, which the unguarded calls need on {platform}:"
+    try:
+        if RuntimeVersion.parse(hint.version) >= needed:
+            return []
+    except InvalidVersion:
+        return []  # not a version: nothing to compare
+    where = hint.location
+    return [Finding("TC011", "warning", f"libVersion {hint.version} is below {needed}, which the unguarded calls need on {platform}:"
                     " the devtools debug with a library this code cannot run on", where.path if where else None,
                     where.line if where else 0, platform=platform, required=f">={needed}")]
 
 
-def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]) -> dict[str, str]:
+def _requirements(matrix: Matrix, targets: tuple[Target, ...], uses: tuple[Use, ...]) -> dict[str, str]:
     """The lowest runtime (per target) and Taro versions under which every unguarded use works."""
     lowest: dict[str, Version] = {}
     for used in uses:
@@ -108,7 +118,7 @@ def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]
             continue
         api = matrix.api(used.api)
         native = isinstance(used.site, CallSite) and used.site.via != "taro"
-        for target in profile.targets:
+        for target in targets:
             support = api.support.get(target.platform)
             if support is None or not runs_on(target.platform, used.site.guards, used.guard_platforms):
                 continue  # no data, or the code never runs there (TARO_ENV, name.weapp.ts)

@@ -254,6 +254,7 @@ class Platform:
     note: Text | None = None
     project_files: tuple[str, ...] = ()
     typings_names: tuple[str, ...] = ()  # how Taro's @supported tags spell it
+    app_id_prefix: str | None = None  # how the platform's app ids start (wx..., tt...), where they have a fixed form
 
 
 @dataclass(frozen=True, slots=True)

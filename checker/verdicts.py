@@ -13,7 +13,7 @@ from datetime import date
 
 from checker.findings import Finding
 from checker.model import Api, Catalogue, Matrix, Outcome, Param, Source, Statement, Status
-from checker.project.targets import Target
+from checker.targets.model import Target
 from checker.scan.sites import CallSite, ComponentUse, Guard
 from checker.support import Resolution, resolve
 from checker.versions import RuntimeVersion, TaroVersion, Version

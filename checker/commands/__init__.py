@@ -53,16 +53,18 @@ def discover_projects(path: Path) -> tuple[Path, list[Path]]:
 
 
 def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | None, *, scan: bool, err: TextIO):  # type: ignore[no-untyped-def]
-    """Each project's profile and scans; a project that cannot be read is a problem line, and the others go on."""
+    """Each project's profile, targets and scans; a project that cannot be read is a problem line, and the others go on."""
     from checker.errors import ProjectError
     from checker.pipeline import scan_project
     from checker.project.read import read_project
+    from checker.targets.resolve import resolve_targets
 
     read = []
     problems: list[str] = []
     for directory in projects:
         try:
-            profile = read_project(directory, scan_root=scan_root, platforms=matrix.platforms, usage=matrix.usage, targets_override=targets)
+            profile = read_project(directory, scan_root=scan_root, targets_override=targets)
+            resolved = resolve_targets(profile, matrix.platforms, matrix.usage, matrix.catalogues)
         except ProjectError as error:
             relative = directory.relative_to(scan_root).as_posix()
             prefix = "" if relative == "." or error.location.path.startswith("--") else f"{relative}/"
@@ -70,7 +72,7 @@ def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | 
             print(f"taro-compat: {problem}", file=err)
             problems.append(problem)
             continue
-        read.append((profile, scan_project(directory, profile, matrix, projects) if scan else ()))
+        read.append((profile, resolved, scan_project(directory, profile, matrix, projects) if scan else ()))
     return read, problems
 
 

@@ -7,7 +7,7 @@ import os
 from datetime import date
 from typing import TextIO
 
-from checker import __version__
+from checker.version import __version__
 from checker.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, discover_projects, excerpts, load, read_projects
 
 __all__ = ['check']
@@ -25,7 +25,7 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     matrix = load(args.matrix)
     today = date.today()
     read, problems = read_projects(scan_root, projects, matrix, args.targets, scan=not args.no_scan, err=err)
-    results = [evaluate(matrix, profile, scans, today=today) for profile, scans in read]
+    results = [evaluate(matrix, profile, scans, targets=resolved, today=today) for profile, resolved, scans in read]
     lines = excerpts(scan_root, results)
     report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines, problems=tuple(problems))
     if args.baseline:

@@ -71,14 +71,15 @@ def query_api(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def query_targets(args: argparse.Namespace, out: TextIO) -> int:
+def query_targets(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.errors import Location
-    from checker.project.targets import parse_targets
+    from checker.targets.query import parse_targets
     from checker.queries import usable_under
     from checker.render.fmt_queries import render_targets
 
     matrix = load(args.matrix)
-    targets = parse_targets(args.query, platforms=matrix.platforms, usage=matrix.usage, source="query", location=Location("query"))
+    targets = parse_targets(args.query, platforms=matrix.platforms, usage=matrix.usage, source="query", location=Location("query"),
+                            catalogues=matrix.catalogues, warn=lambda message: print(f"taro-compat: warning: query: {message}", file=err))
     for name in args.api or ():
         if name not in matrix:
             raise UsageError(f"taro-compat: the knowledge base has no API {name!r}{suggest(name, matrix.api_ids())}")

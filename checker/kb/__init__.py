@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from checker import __version__
+from checker.version import __version__
 from checker.cachedir import cache_dir as default_cache_dir
 from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors, Location
 from checker.kb import cache as _cache

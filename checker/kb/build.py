@@ -124,6 +124,7 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         note=text_of(data.get("note")),
         project_files=tuple(data.get("project_files") or ()),
         typings_names=tuple(data.get("typings_names") or ()),
+        app_id_prefix=data.get("app_id_prefix"),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
+from checker.render.targets_line import describe_targets
 from checker.report import Report
 
 __all__ = ["render_github"]
@@ -27,6 +28,7 @@ def render_github(report: Report) -> str:
     lines = []
     for result in report.results:
         root = result.profile.root
+        lines.append(f"::notice title={_property('taro-compat targets')}::{_data(f'{root}: targets {describe_targets(result.targets)}')}")
         for finding in result.findings:
             path = posixpath.normpath(posixpath.join(root, finding.file or "package.json"))
             properties = [f"file={_property(path)}"]

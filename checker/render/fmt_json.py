@@ -8,7 +8,9 @@ from typing import Any
 from checker.evaluate import ProjectResult, Use
 from checker.scan.sites import CallSite, Guard
 from checker.findings import Finding
+from checker.render.targets_line import describe_targets
 from checker.report import Report
+from checker.targets.model import Target
 
 __all__ = ["render_json", "report_data"]
 
@@ -61,6 +63,15 @@ def _use(use: Use) -> dict[str, Any]:
     return data
 
 
+def _target(target: Target) -> dict[str, Any]:
+    return {
+        "platform": target.platform, "min_version": target.min_version, "from": target.source, "coverage": target.coverage,
+        "guessed": target.guessed, "minimum_from": target.minimum_source,
+        "evidence": [{"kind": e.kind.value, "file": e.location.path, "line": e.location.line, "detail": e.detail, "strong": e.strong}
+                     for e in target.evidence],
+    }
+
+
 def _project(result: ProjectResult, report: Report) -> dict[str, Any]:
     profile = result.profile
     taro = profile.taro
@@ -68,10 +79,8 @@ def _project(result: ProjectResult, report: Report) -> dict[str, Any]:
         "root": profile.root,
         "name": profile.name,
         "taro": {"declared": taro.declared, "resolved": taro.resolved, "source": taro.source, "allows": taro.allows},
-        "targets": [
-            {"platform": t.platform, "min_version": t.min_version, "from": t.source, "coverage": t.coverage}
-            for t in profile.targets
-        ],
+        "targets": [_target(t) for t in result.targets],
+        "targets_summary": describe_targets(result.targets),
         "config": {
             "framework": profile.framework,
             "compiler": profile.compiler,

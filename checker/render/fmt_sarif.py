@@ -7,6 +7,7 @@ import posixpath
 from typing import Any
 
 from checker.findings import CODES
+from checker.render.targets_line import describe_targets
 from checker.report import Report
 
 __all__ = ["render_sarif"]
@@ -66,7 +67,8 @@ def render_sarif(report: Report) -> str:
                 "tool": {"driver": {"name": "taro-compat", "version": report.tool_version, "rules": _rules(codes)}},
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
                 "results": results,
-                "properties": {"matrixDigest": report.matrix_digest, "complete": not report.problems},
+                "properties": {"matrixDigest": report.matrix_digest, "complete": not report.problems,
+                               "targets": {r.profile.root: describe_targets(r.targets) for r in report.results}},
             }
         ],
     }
