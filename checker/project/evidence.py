@@ -6,6 +6,7 @@ The targets stage decides which platform each fact is about and how much it weig
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ class BuildCommand:
     via: str  # "script" or "ci"
     context: str  # the script's name, or the CI file's command line
     template: bool  # exactly as Taro's project template writes it (build:X / dev:X), so no sign of a choice
+    shape: str = ""  # the script with its build type as {} and the template's flags dropped: siblings share one
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,7 @@ def script_builds(scripts: Mapping[str, str], manifest: JsonFile, display: str) 
         location = Location(display, manifest.line_of(name))
         template = _template_shaped(name, script)
         for build_type in dict.fromkeys(_types_of(script, scripts, 0)):
-            found.append(BuildCommand(build_type, location, "script", name, template))
+            found.append(BuildCommand(build_type, location, "script", name, template, _shape(script, build_type)))
     return tuple(found)
 
 
@@ -171,6 +173,16 @@ def _script_run(words: list[str]) -> str | None:
     return None
 
 
+_TEMPLATE_FLAGS = ("--watch", "--qr", "--")  # dev:rn of older templates adds --qr
+
+
+def _shape(script: str, build_type: str) -> str:
+    """``cross-env CLIENT_ENV=h5 taro build --type h5`` -> ``cross-env CLIENT_ENV={} taro build --type {}``: the scripts
+    a template or a generator writes for every platform share a shape; one a team edited for a platform stands out."""
+    text = re.sub(rf"(?<![\w-]){re.escape(build_type)}(?![\w-])", "{}", script)
+    return " ".join(word for word in text.split() if word not in _TEMPLATE_FLAGS)
+
+
 def _template_shaped(name: str, script: str) -> bool:
     """Taro's template writes ``build:X`` as ``taro build --type X`` and ``dev:X`` as ``npm run build:X -- --watch``
     (or ``taro build --type X --watch``): such a script exists whether or not the team ships to X."""
@@ -181,11 +193,12 @@ def _template_shaped(name: str, script: str) -> bool:
         words = shlex.split(script)
     except ValueError:
         return False
-    flags = [w for w in words if w in ("--watch", "--")]
+    flags = [w for w in words if w in _TEMPLATE_FLAGS]
     core = [w for w in words if w not in flags]
     if core == ["taro", "build", "--type", build_type]:
         return kind == "build" or "--watch" in flags
-    return kind == "dev" and core == ["npm", "run", f"build:{build_type}"] and "--watch" in flags
+    runs_build = core in (["npm", "run", f"build:{build_type}"], ["pnpm", "run", f"build:{build_type}"], ["yarn", f"build:{build_type}"])
+    return kind == "dev" and runs_build and "--watch" in flags
 
 
 def _ci_files(directory: Path, scan_root: Path) -> Iterator[Path]:

@@ -52,7 +52,8 @@ def unknown_build_types(profile: ProjectProfile, platforms: Mapping[str, Platfor
     """Build types a team chose (CI, or scripts it wrote) that no platform of the matrix is built by."""
     by_env = {p.taro_env for p in platforms.values()}
     pruned = _pruned(profile, platforms)
-    chosen = [b for b in profile.builds if b.build_type not in by_env and (b.via == "ci" or not b.template or pruned)]
+    boilerplate = _boilerplate_shapes(profile)
+    chosen = [b for b in profile.builds if b.build_type not in by_env and (b.via == "ci" or b.shape not in boilerplate or pruned)]
     return list({b.build_type: (b.build_type, b.location) for b in chosen}.values())
 
 
@@ -69,8 +70,11 @@ def _all_evidence(profile: ProjectProfile, platforms: Mapping[str, Platform]) ->
             if owner in (None, platform):
                 yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, f"{file.display} appid {file.appid}", strong=True)
                 continue
-            detail = f"{file.display} with appid {file.appid}, which is {owner}'s (a copy)"
-        elif file.appid is not None:
+            # a copy of another platform's file: whatever its devtools wrote into it came along
+            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, f"{file.display} with appid {file.appid}, which is {owner}'s (a copy)",
+                           strong=False)
+            continue
+        if file.appid is not None:
             detail = f"{file.display} with placeholder appid {file.appid!r}"
         else:
             detail = f"{file.display} without an appid"
@@ -90,17 +94,20 @@ def _all_evidence(profile: ProjectProfile, platforms: Mapping[str, Platform]) ->
                 yield Evidence(EvidenceKind.OUTPUT_ROOT, by_env[word], Location(config_file, lines.get("outputRoot", 0)),
                                f"outputRoot {profile.output_root!r}", strong=True)
     pruned = _pruned(profile, platforms)
+    boilerplate = _boilerplate_shapes(profile)
     for build in profile.builds:
         if build.build_type not in by_env:
             continue
         platform = by_env[build.build_type]
         if build.via == "ci":
             yield Evidence(EvidenceKind.CI_BUILD, platform, build.location, f"CI runs {build.context!r}", strong=True)
-        elif not build.template:
-            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} (not the template's)", strong=True)
+        elif pruned:
+            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} kept when the others were removed", strong=True)
+        elif build.shape not in boilerplate:
+            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} written for it", strong=True)
         else:
-            how = "kept when the others were removed" if pruned else "as the template writes it"
-            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} {how}", strong=pruned)
+            how = "as the template writes it" if build.template else "one of a set written alike for every platform"
+            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} {how}", strong=False)
 
 
 def _pruned(profile: ProjectProfile, platforms: Mapping[str, Platform]) -> bool:
@@ -108,6 +115,17 @@ def _pruned(profile: ProjectProfile, platforms: Mapping[str, Platform]) -> bool:
     scripts build at most half of the matrix's platforms had the others removed: what is left was chosen."""
     scripted = {b.build_type for b in profile.builds if b.via == "script"}
     return 0 < len(scripted) <= len(platforms) // 2
+
+
+_BOILERPLATE_BREADTH = 3  # a script shape shared by this many platforms was written for all of them, not chosen
+
+
+def _boilerplate_shapes(profile: ProjectProfile) -> set[str]:
+    types_by_shape: dict[str, set[str]] = {}
+    for build in profile.builds:
+        if build.via == "script":
+            types_by_shape.setdefault(build.shape, set()).add(build.build_type)
+    return {shape for shape, types in types_by_shape.items() if len(types) >= _BOILERPLATE_BREADTH}
 
 
 def _owner_of_appid(appid: str, platforms: Mapping[str, Platform]) -> str | None:

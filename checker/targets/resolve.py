@@ -81,17 +81,18 @@ def infer_targets(profile: ProjectProfile, platforms: Mapping[str, Platform], us
     the platform the usage data is about. Every one is marked guessed."""
     evidence = platform_evidence(profile, platforms)
     chosen = {p: items for p, items in evidence.items() if any(e.strong for e in items)}
+    default = _default_platform(platforms, usage)
+    with_files = {p: items for p, items in evidence.items() if any(e.kind is EvidenceKind.PROJECT_FILE for e in items)}
     if not chosen:
-        chosen = {p: items for p, items in evidence.items() if any(e.kind is EvidenceKind.PROJECT_FILE for e in items)}
+        # Taro's template writes WeChat's project file (and Douyin's): alone they say only "made from the template"
+        chosen = {default: with_files[default]} if default in with_files else with_files
     where = Location("package.json")
     if not chosen:
-        fallback = min(usage.values(), key=lambda u: u.id).catalogue if usage else None
-        platform = next((p.id for p in platforms.values() if p.runtime == fallback), None)
-        if platform is None:
+        if default is None:
             return ()
         notes.append(Note("TC007", "warning", f"no targets declared and no evidence of where the project ships: assuming "
-                          f"{platform}; declare them with `{INIT_COMMAND} --targets ...`", where))
-        chosen = {platform: []}
+                          f"{default}; declare them with `{INIT_COMMAND} --targets ...`", where))
+        chosen = {default: []}
     else:
         said = "; ".join(f"{p}: {items[0].detail}" for p, items in chosen.items())
         notes.append(Note("TC007", "info", f"no targets declared: guessed {', '.join(chosen)} from the evidence ({said}); "
@@ -101,6 +102,12 @@ def infer_targets(profile: ProjectProfile, platforms: Mapping[str, Platform], us
         target = Target(platform, None, "evidence" if items else "default", _first_location(items), guessed=True, evidence=tuple(items))
         targets.append(_default_minimum(target, platforms, usage, notes))
     return tuple(targets)
+
+
+def _default_platform(platforms: Mapping[str, Platform], usage: Mapping[str, UsageShare]) -> str | None:
+    """The platform the bundled usage data is about: the one most Taro projects ship to."""
+    catalogue = min(usage.values(), key=lambda u: u.id).catalogue if usage else None
+    return next((p.id for p in sorted(platforms.values(), key=lambda p: p.id) if p.runtime == catalogue), None)
 
 
 def _default_minimum(target: Target, platforms: Mapping[str, Platform], usage: Mapping[str, UsageShare], notes: list[Note]) -> Target:
