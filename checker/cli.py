@@ -79,6 +79,13 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--output", type=Path)
     plan.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
 
+    init = commands.add_parser("init", help="declare the project's targets in package.json (taroCompat), from the evidence")
+    init.add_argument("path", nargs="?", default=".", type=Path)
+    init.add_argument("--targets", help="the target query to write, e.g. 'weapp >= 2.27.3, h5' (default: what the evidence shows)")
+    init.add_argument("--force", action="store_true", help="replace targets the project already declares")
+    init.add_argument("--all", action="store_true", help="below a monorepo root: declare every project, not just one")
+    init.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
+
     site = commands.add_parser("site", help="render the knowledge base as a static, offline site")
     site.add_argument("outdir", type=Path)
     site.add_argument("--lang", choices=("en", "zh"), default="en")
@@ -107,7 +114,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         if args.command == "query" and args.query_kind == "api":
             from checker.commands.query import query_api
 
-            return query_api(args, out)
+            return query_api(args, out, err)
         if args.command == "query" and args.query_kind == "targets":
             from checker.commands.query import query_targets
 
@@ -124,6 +131,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             from checker.commands.plan import plan
 
             return plan(args, out, err)
+        if args.command == "init":
+            from checker.commands.init import init
+
+            return init(args, out, err)
         if args.command == "site":
             from checker.render.site import build_site
 
@@ -140,7 +151,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             from checker.commands.kb import kb_lint
 
             return kb_lint(args, out)
-        raise UsageError("taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)")
+        raise UsageError("taro-compat: say what to do: check PATH, init PATH, query api NAME, kb lint (see --help)")
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
     except UsageError as error:

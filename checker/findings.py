@@ -22,6 +22,7 @@ CODES = {
     "TC010": "file-not-scanned",  # skipped (binary, too large, unreadable) or only partly parsed
     "TC011": "libversion-below-requirement",  # the devtools debug with an older library than the code needs
     "TC012": "plugin-version-differs",  # a target's platform plugin is locked at another version than Taro
+    "TC013": "version-newer-than-catalogue",  # a declared minimum newer than every release the matrix knows
     "TC101": "unsupported",  # no version of the platform (or of Taro) has it
     "TC102": "needs-newer-runtime",  # exists only from a newer base library than the declared minimum
     "TC103": "needs-newer-taro",  # the resolved Taro version does not reach it on this platform

@@ -2,8 +2,9 @@
 
 A version inside the catalogue's span that it does not list is an error naming its neighbours
 (``--taro 3.6.99``, ``weapp >= 2.10.99``), and so is a dotted version written with fewer parts than
-the catalogue's releases (``--runtime 2.10``: which 2.10.x?). A version newer than the newest release
-is only a warning naming the catalogue's date: the catalogue may simply be older than the release.
+the catalogue's releases (``--runtime 2.10``: which 2.10.x?). Two cases are warnings instead: a version
+newer than the newest release (naming the catalogue's date: the catalogue may be older than the
+release), and, in a catalogue marked incomplete, one between known releases of its own line.
 """
 
 from __future__ import annotations
@@ -49,11 +50,25 @@ def known_version(text: str, catalogue: Catalogue) -> KnownVersion:
         line = [v for v in releases if v.text.startswith(text + ".") or v.text == text]
         if line:
             raise UnknownVersion(f"{name} {text} names no single release: give all its parts (known: {_listed(line)})")
+    if not catalogue.complete and _inside_a_line(version, releases):
+        return KnownVersion(version, f"{name} {text} is not in the catalogue, which is incomplete; "
+                                     "it falls between known releases of its line and is taken as given")
     candidates = [v for v in releases if not _prerelease(v) or _prerelease(version)] or list(releases)
     index = bisect.bisect_left(candidates, version)  # type: ignore[arg-type]
     near = candidates[max(0, index - _NEIGHBOURS) : index + _NEIGHBOURS]
-    incomplete = "; the catalogue is incomplete, so a real release may be missing from it" if not catalogue.complete else ""
-    raise UnknownVersion(f"{name} {text} is not a known release (nearest known: {', '.join(v.text for v in near)}){incomplete}")
+    raise UnknownVersion(f"{name} {text} is not a known release (nearest known: {', '.join(v.text for v in near)})")
+
+
+def _line(version: Version) -> tuple[object, ...]:
+    key = tuple(version.key[:2]) if isinstance(version, RuntimeVersion) else tuple(version.key[:2])
+    return key + (0,) * (2 - len(key))
+
+
+def _inside_a_line(version: Version, releases: tuple[Version, ...]) -> bool:
+    """Known releases of the same major.minor line on both sides: an incomplete catalogue may lack it
+    (real Taro 3.0.28 between listed 3.0.27 and 3.0.29); past a line's last release it is made up (3.6.99)."""
+    line = [v for v in releases if _line(v) == _line(version)]
+    return any(v < version for v in line) and any(v > version for v in line)  # type: ignore[operator]
 
 
 def _newer_warning(text: str, catalogue: Catalogue) -> str:

@@ -9,7 +9,8 @@ from typing import TextIO
 
 from checker.errors import UsageError
 
-__all__ = ["EXIT_FINDINGS", "EXIT_KB", "EXIT_OK", "EXIT_USAGE", "discover_projects", "excerpts", "load", "read_projects", "suggest"]
+__all__ = ["EXIT_FINDINGS", "EXIT_KB", "EXIT_OK", "EXIT_USAGE", "checked_version", "discover_projects", "excerpts", "load", "read_projects",
+           "suggest"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_KB = 0, 1, 2, 3
 
@@ -93,3 +94,17 @@ def excerpts(scan_root: Path, results) -> dict[tuple[str, str, int], str]:  # ty
             if 0 < line <= len(text):
                 excerpts[(root, file, line)] = text[line - 1].strip()[:300]
     return excerpts
+
+
+def checked_version(text: str, catalogue, flag: str, err: TextIO):  # type: ignore[no-untyped-def]
+    """A version from the command line that its catalogue lists (an error naming the nearest ones otherwise);
+    one newer than the catalogue is taken, with a warning naming the catalogue's date."""
+    from checker.known_versions import UnknownVersion, known_version
+
+    try:
+        checked = known_version(text, catalogue)
+    except UnknownVersion as error:
+        raise UsageError(f"taro-compat: {flag}: {error}") from None
+    if checked.warning:
+        print(f"taro-compat: warning: {flag}: {checked.warning}", file=err)
+    return checked.version

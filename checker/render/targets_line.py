@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from checker.targets.model import Target
 from checker.targets.resolve import INIT_COMMAND
 
-__all__ = ["describe_targets", "target_names"]
+__all__ = ["describe_targets", "target_names", "targets_origin"]
 
 
 def target_names(targets: Sequence[Target]) -> str:
@@ -18,11 +18,14 @@ def target_names(targets: Sequence[Target]) -> str:
 def describe_targets(targets: Sequence[Target]) -> str:
     """``weapp >= 2.27.3 (guessed: weapp from project.config.json appid wx...; ...; declare them with `taro-compat init`)``"""
     names = target_names(targets)
-    if not targets:
-        return names
+    return f"{names} ({targets_origin(targets)})" if targets else names
+
+
+def targets_origin(targets: Sequence[Target]) -> str:
+    """Where the targets came from: their declaration, or "guessed" with the evidence and the command that declares them."""
     if any(t.guessed for t in targets):
         reasons = [f"{t.platform} from {t.evidence[0].detail}" if t.evidence else f"{t.platform} by default (no evidence)"
                    for t in targets if t.guessed]
         minimums = [f"{t.platform} minimum keeps {t.coverage}% of users" for t in targets if t.minimum_source and t.coverage is not None]
-        return f"{names} (guessed: {'; '.join(reasons + minimums)}; declare them with `{INIT_COMMAND}`)"
-    return f"{names} (from {', '.join(dict.fromkeys(t.source for t in targets))})"
+        return f"guessed: {'; '.join(reasons + minimums)}; declare them with `{INIT_COMMAND}`"
+    return f"from {', '.join(dict.fromkeys(t.source for t in targets))}"

@@ -160,12 +160,12 @@ def test_text_answer_names_the_change_and_the_replacement() -> None:
     [
         (["query", "api", "getUserProfil"], "taro-compat: the knowledge base has no API 'getUserProfil'; did you mean 'getUserProfile'?\n"),
         (["query", "api", "getUserProfile", "--platform", "wepp"], "taro-compat: unknown platform 'wepp'; did you mean 'weapp'?\n"),
-        (["query", "api", "getUserProfile", "--platform", "weapp", "--taro", "3.1"], "taro-compat: '3.1' is not a semver version (MAJOR.MINOR.PATCH[-pre])\n"),
+        (["query", "api", "getUserProfile", "--platform", "weapp", "--taro", "3.1"], "taro-compat: --taro: Taro '3.1' is not a semver version (MAJOR.MINOR.PATCH[-pre])\n"),
         (["query", "api", "getUserProfile", "--platform", "h5", "--runtime", "2.10.4"], "taro-compat: platform 'h5' has no runtime version axis; drop --runtime\n"),
         (["query", "api", "getUserProfile", "--platform", "weapp", "--published", "2023-13-01"], "taro-compat: --published '2023-13-01' is not a date (YYYY-MM-DD)\n"),
         (["query", "api", "getUserProfile", "--taro", "3.6.26"], "taro-compat: --taro, --runtime, --published and --native need --platform\n"),
         (["query", "api", "getUserProfile", "--format", "xml"], "taro-compat query api: argument --format: invalid choice: 'xml' (choose from text, json)\n"),
-        ([], "taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)\n"),
+        ([], "taro-compat: say what to do: check PATH, init PATH, query api NAME, kb lint (see --help)\n"),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str) -> None:
