@@ -125,6 +125,8 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         project_files=tuple(data.get("project_files") or ()),
         typings_names=tuple(data.get("typings_names") or ()),
         app_id_prefix=data.get("app_id_prefix"),
+        order=data.get("order"),
+        short_name=text_of(data.get("short_name")),
     )
 
 

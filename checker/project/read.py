@@ -67,6 +67,8 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
         exclude=settings.exclude if settings else (),
         baseline=settings.baseline if settings else None,
         fail_on=settings.fail_on if settings else None,
+        ignore=settings.ignore if settings else (),
+        strict_unknown=settings.strict_unknown if settings else False,
         notes=tuple(notes),
     )
 

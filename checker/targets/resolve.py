@@ -56,7 +56,7 @@ def resolve_targets(
     declared = profile.declared_targets
     if declared is not None:
         def warn(message: str) -> None:
-            notes.append(Note("TC013", "warning", message, declared.location))
+            notes.append(Note("TC014", "warning", message, declared.location))
 
         targets = parse_targets(declared.query, platforms=platforms, usage=usage, source=declared.source,
                                 location=declared.location, catalogues=catalogues, warn=warn)

@@ -112,11 +112,33 @@ def test_native_call_ignores_the_taro_axis() -> None:
         ("alipay", "3.6.26", "unsupported"),
         ("qq", "4.2.1", "unknown"),
         ("weapp", "3.0.0-beta.6", "unsupported"),
-        ("weapp", "3.0.28", "unknown"),  # not in the catalogue, not covered: no guess
     ],
 )
 def test_other_platforms_and_versions(platform: str, taro: str, verdict: str) -> None:
     assert answer("--platform", platform, "--taro", taro)["verdict"] == verdict
+
+
+def test_a_release_the_incomplete_catalogue_lacks_is_answered_with_a_warning() -> None:
+    code, out, err = run("query", "api", "getUserProfile", "--format", "json", "--platform", "weapp", "--taro", "3.0.28")
+    assert (code, json.loads(out)["verdict"]) == (0, "unknown")  # not in the catalogue, not covered: no guess
+    assert err == ("taro-compat: warning: --taro: Taro 3.0.28 is not in the catalogue, which is incomplete; "
+                   "it falls between known releases of its line and is taken as given\n")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--taro", "3.6.99"], "taro-compat: --taro: Taro 3.6.99 is not a known release (nearest known: "),
+    (["--runtime", "2.10"], "taro-compat: --runtime: WeChat base library 2.10 names no single release: give all its parts (known: "),
+])
+def test_versions_that_do_not_exist_are_refused(argv: list[str], message: str) -> None:
+    code, out, err = run("query", "api", "getUserProfile", "--platform", "weapp", *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(message)
+
+
+def test_a_version_newer_than_the_catalogue_is_a_warning() -> None:
+    code, _, err = run("query", "api", "getUserProfile", "--platform", "weapp", "--runtime", "9.9.9")
+    assert code == 0
+    assert err.startswith("taro-compat: warning: --runtime: WeChat base library 9.9.9 is newer than the catalogue (newest release ")
 
 
 def test_whole_matrix_in_json_lists_every_documented_platform() -> None:

@@ -143,7 +143,7 @@ def test_a_declared_minimum_is_checked_against_the_catalogue() -> None:
     where = Location("taro-compat.yaml", 1, 10)
     newer = profile(declared_targets=TargetsDeclaration("wx >= 9.0.0", "taro-compat.yaml", where))
     notes = resolve_targets(newer, PLATFORMS, USAGE, catalogues).notes
-    assert [(n.code, n.severity, str(n.location)) for n in notes] == [("TC013", "warning", "taro-compat.yaml:1:10")]
+    assert [(n.code, n.severity, str(n.location)) for n in notes] == [("TC014", "warning", "taro-compat.yaml:1:10")]
     made_up = profile(declared_targets=TargetsDeclaration("wx >= 2.15.0", "taro-compat.yaml", where))
     with pytest.raises(TargetQueryError) as caught:
         resolve_targets(made_up, PLATFORMS, USAGE, catalogues)
