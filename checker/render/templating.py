@@ -8,6 +8,7 @@ from functools import cache
 import jinja2
 import markupsafe
 
+from checker.render.words import slug, word
 from checker.resources import reports_root
 
 __all__ = ["breakable", "html_environment", "markdown_environment", "md_escape"]
@@ -31,9 +32,15 @@ def breakable(value: object) -> markupsafe.Markup:
     return markupsafe.Markup(_BREAK.sub("<wbr>", str(markupsafe.escape(value))))
 
 
+def _finding_filters(environment: jinja2.Environment) -> jinja2.Environment:
+    environment.filters["message"] = word  # {{ finding|message(report.lang) }}
+    environment.filters["slug"] = slug  # {{ finding.code|slug }}
+    return environment
+
+
 @cache
 def html_environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
+    environment = _finding_filters(jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(reports_root())),
         autoescape=True,
         auto_reload=False,  # one process renders a thousand pages: no stat of every template per page
@@ -41,8 +48,8 @@ def html_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-    )
-    environment.filters["wbr"] = breakable
+    ))
+    environment.filters["wbr"] = breakable  # {{ api.id|wbr }}
     return environment
 
 
@@ -57,4 +64,4 @@ def markdown_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["md"] = md_escape
-    return environment
+    return _finding_filters(environment)
