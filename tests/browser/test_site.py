@@ -102,6 +102,8 @@ def test_search_by_any_name_in_any_case_and_in_chinese(page: Page, sites: dict[s
     assert visible_apis(page) == ["beta"]
     page.fill("#search", "TARO.ALPHA")
     assert visible_apis(page) == ["alpha"]
+    page.fill("#search", "Taro?.beta({ count: 1 })")  # pasted from code
+    assert visible_apis(page) == ["beta"]
     page.fill("#search", "tt.gamma")
     assert visible_apis(page) == ["gamma"]
     page.fill("#search", "my.alpha")  # Alipay's global: found, to show it is not there
