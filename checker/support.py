@@ -120,9 +120,10 @@ def resolve(
     framework = bool(taro_statement is not None and taro_statement.framework)
     if has_runtime_axis and not framework:
         axes.append(_axis("runtime", support.runtime, runtime))
-    elif not framework and support.native_api is not None and (native or (taro_statement is not None and taro_statement.forwarded)):
-        # no runtime catalogue: whether the native global has the API now decides a forwarded call
-        present = Status.SUPPORTED if support.native_api.present else Status.UNSUPPORTED
+    elif taro_statement is not None and taro_statement.forwarded:
+        # no runtime catalogue: whether the native global has the API now decides a forwarded call (no data: unknown)
+        presence = support.native_api
+        present = Status.UNKNOWN if presence is None else Status.SUPPORTED if presence.present else Status.UNSUPPORTED
         axes.append(AxisAnswer("runtime", None, present, None, None))
     evaluated = [answer.status for answer in axes if answer.status is not None]
     verdict = combine(evaluated) if evaluated else None

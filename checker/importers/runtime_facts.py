@@ -63,11 +63,38 @@ class VersionFacts:
         return _CELL[self.rule](self, name)
 
 
-def _index(packages: Sequence[PackageFacts]) -> dict[tuple[str, str], PackageFacts]:
-    return {(p.name, p.version): p for p in packages}
+class _Index:
+    """Packages by name and version. A version between two read releases of a package whose facts are
+    equal has those facts too (what the fetch's bisection establishes): it resolves to the lower one."""
+
+    def __init__(self, packages: Sequence[PackageFacts]) -> None:
+        self.exact = {(p.name, p.version): p for p in packages}
+        self.by_name: dict[str, list[PackageFacts]] = {}
+        for package in sorted(packages, key=lambda p: TaroVersion.parse(p.version)):
+            self.by_name.setdefault(package.name, []).append(package)
+
+    def get(self, key: tuple[str, str]) -> PackageFacts | None:
+        found = self.exact.get(key)
+        if found is not None:
+            return found
+        name, version = key
+        wanted = TaroVersion.parse(version)
+        lower = upper = None
+        for package in self.by_name.get(name, ()):
+            if TaroVersion.parse(package.version) < wanted:
+                lower = package
+            elif upper is None:
+                upper = package
+        if lower is not None and upper is not None and lower.facts == upper.facts:
+            return lower
+        return None
 
 
-def _pinned(index: Mapping[tuple[str, str], PackageFacts], package: str, version: str) -> str:
+def _index(packages: Sequence[PackageFacts]) -> _Index:
+    return _Index(packages)
+
+
+def _pinned(index: _Index, package: str, version: str) -> str:
     cli = index.get((_CLI, version))
     if cli is not None:
         pinned = dict(cli.facts.pins).get(package)
@@ -93,7 +120,7 @@ def _src(package: PackageFacts) -> list[tuple[str, str]]:
     return [(f"{package.name}@{package.version}", package.files[0])]
 
 
-def _one(index: Mapping[tuple[str, str], PackageFacts], platform: PlatformTarget, version: str) -> VersionFacts | None:
+def _one(index: _Index, platform: PlatformTarget, version: str) -> VersionFacts | None:
     parsed = TaroVersion.parse(version)
     env = platform.taro_env
     if platform.native_global is None:

@@ -131,3 +131,38 @@ def test_import_twice_is_byte_identical_and_the_matrix_reads_it(make_matrix: Cal
     assert at == {"3.3.0": Status.UNSUPPORTED, "3.3.1": Status.SUPPORTED}  # forwarded and absent; then added by the hook
     report = load_imported(root / "reports")
     assert report["taro-docs-vs-code"]["packages_read"] == len(GOOD)
+
+
+FORWARDED = """\
+id: sample
+kind: api
+category: base
+summary: A sample API for tests.
+support:
+  swan:
+    taro:
+      - {versions: ">=3.3.0", status: supported, forwarded: true, confidence: computed, sources: [code]}
+  alipay:
+    taro:
+      - {versions: ">=3.3.0", status: supported, forwarded: true, native: renamed, confidence: computed, sources: [code]}
+    native_api: {present: true, confidence: imported, sources: [code], note: "present now, minimum not published"}
+  weapp:
+    taro:
+      - {versions: "*", status: supported, framework: true, confidence: computed, sources: [code]}
+sources:
+  code: {package: "@tarojs/shared@3.3.0", file: dist/shared.esm.js}
+"""
+
+
+def test_forwarded_takes_native_presence_and_framework_skips_the_runtime(make_matrix: Callable[..., Path]) -> None:
+    from checker.kb import load_matrix
+    from checker.versions import RuntimeVersion
+
+    matrix = load_matrix(make_matrix({"sample": FORWARDED}), use_cache=False)
+    api = matrix.api("sample")
+    taro = TaroVersion.parse("3.6.0")
+    assert resolve(api, "alipay", taro=taro, has_runtime_axis=False).verdict is Status.SUPPORTED
+    assert resolve(api, "swan", taro=taro, has_runtime_axis=False).verdict is Status.UNKNOWN  # forwarded, presence unknown
+    # a framework API has no native API: the base library (no runtime statement here) does not make it unknown
+    assert resolve(api, "weapp", taro=taro, runtime=RuntimeVersion.parse("2.10.4"), has_runtime_axis=True).verdict is Status.SUPPORTED
+    assert api.support["alipay"].taro[0].native == "renamed"
