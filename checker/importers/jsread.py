@@ -70,6 +70,9 @@ class JsModule:
     modify: ModifyEdits | None  # what a modifyApis hook does, when the module has one
     calls: dict[str, frozenset[str]]  # top-level function -> the callees it calls (``Promise.resolve`` ...)
     imports: dict[str, str]  # local name -> the module it is imported from
+    module_imports: dict[str, tuple[str, bool]]  # default or namespace import: local -> (module, is namespace)
+    assigned: dict[str, tuple[str, ...]]  # Object.assign(target, a, b): target -> (a, b) when all are identifiers
+    default_keys: tuple[frozenset[str], tuple[str, ...]] | None  # export default {a, ...b}: (keys, spread names)
     error_line: int | None  # first line the parser could not read, None when clean
 
 
@@ -149,6 +152,9 @@ def read_module(source: bytes) -> JsModule:
     modify: ModifyEdits | None = None
     calls: dict[str, frozenset[str]] = {}
     imports: dict[str, str] = {}
+    module_imports: dict[str, tuple[str, bool]] = {}
+    assigned: dict[str, tuple[str, ...]] = {}
+    default_keys: tuple[frozenset[str], tuple[str, ...]] | None = None
     for node in _walk(root):
         if node.type == "function_declaration" and node.parent is not None and node.parent.type in ("program", "export_statement"):
             calls[_text(node.child_by_field_name("name"))] = frozenset(
@@ -168,6 +174,23 @@ def read_module(source: bytes) -> JsModule:
             for spec in _walk(node):
                 if spec.type == "import_specifier" and origin:
                     imports[_text(spec.child_by_field_name("alias") or spec.child_by_field_name("name"))] = origin
+                elif spec.type == "import_clause" and origin:
+                    for part in spec.named_children:
+                        if part.type == "identifier":
+                            module_imports[_text(part)] = (origin, False)
+                        elif part.type == "namespace_import":
+                            local = next((c for c in part.named_children if c.type == "identifier"), None)
+                            if local is not None:
+                                module_imports[_text(local)] = (origin, True)
+        elif node.type == "call_expression" and _text(node.child_by_field_name("function")) == "Object.assign":
+            arguments = node.child_by_field_name("arguments")
+            args = list(arguments.named_children) if arguments is not None else []
+            if len(args) > 1 and args[0].type == "identifier" and all(a.type == "identifier" for a in args[1:]):
+                assigned.setdefault(_text(args[0]), tuple(_text(a) for a in args[1:]))
+        if node.type == "export_statement" and any(c.type == "default" for c in node.children):
+            value = node.child_by_field_name("value")
+            if value is not None:
+                default_keys = _object_keys(value)
         if node.type in ("function_declaration", "method_definition", "pair") and _function_name(node) == "modifyApis":
             modify = _modify_edits(node, aliases)
         if node.type in ("function_declaration", "method_definition", "pair") and _function_name(node) in ("transformMeta", "generateSpecialApis"):
@@ -175,7 +198,30 @@ def read_module(source: bytes) -> JsModule:
                 renames.setdefault(api, set()).add(target)
     error = next((n for n in _walk(root) if n.type == "ERROR" or n.is_missing), None)
     return JsModule(names, aliases, {k: frozenset(v) for k, v in members.items()}, exports, bindings,
-                    {k: frozenset(v) for k, v in renames.items()}, modify, calls, imports, error.start_point[0] + 1 if error is not None else None)
+                    {k: frozenset(v) for k, v in renames.items()}, modify, calls, imports, module_imports, assigned, default_keys, error.start_point[0] + 1 if error is not None else None)
+
+
+def _object_keys(value: Node) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """``{a, b: c, ...d}`` or ``Object.assign({a}, d)``: (keys, spread identifiers)."""
+    extra: list[str] = []
+    if value.type == "call_expression" and _text(value.child_by_field_name("function")) == "Object.assign":
+        arguments = value.child_by_field_name("arguments")
+        args = list(arguments.named_children) if arguments is not None else []
+        if not args or args[0].type != "object":
+            return None
+        extra = [_text(a) for a in args[1:] if a.type == "identifier"]
+        value = args[0]
+    if value.type != "object":
+        return None
+    keys = set()
+    for child in value.named_children:
+        if child.type == "shorthand_property_identifier":
+            keys.add(_text(child))
+        elif child.type == "pair" and _key(child):
+            keys.add(_key(child) or "")
+        elif child.type == "spread_element" and child.named_children and child.named_children[0].type == "identifier":
+            extra.append(_text(child.named_children[0]))
+    return frozenset(keys), tuple(extra)
 
 
 def _function_name(node: Node) -> str | None:
@@ -207,13 +253,13 @@ def _assignment(node: Node, members: dict[str, set[str]], exports: dict[str, str
 def _export(node: Node, exports: dict[str, str]) -> None:
     declaration = node.child_by_field_name("declaration")
     if declaration is not None:
-        for child in _walk(declaration):
-            if child.type == "variable_declarator" and child.child_by_field_name("name") is not None:
-                name = _text(child.child_by_field_name("name"))
-                exports[name] = name
-            elif child.type == "function_declaration" and child.parent is node:
-                name = _text(child.child_by_field_name("name"))
-                exports[name] = name
+        if declaration.type in ("function_declaration", "generator_function_declaration", "class_declaration"):
+            name = _text(declaration.child_by_field_name("name"))
+            exports[name] = name
+        for child in declaration.named_children:  # export const a = ..., b = ...
+            target = child.child_by_field_name("name") if child.type == "variable_declarator" else None
+            if target is not None and target.type == "identifier":
+                exports[_text(target)] = _text(target)
         return
     for clause in node.named_children:
         if clause.type != "export_clause":

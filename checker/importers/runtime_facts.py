@@ -127,6 +127,16 @@ def _one(index: _Index, platform: PlatformTarget, version: str) -> VersionFacts 
         own = index.get((_ENV_PACKAGE + env, version))
         if own is None or not own.facts.apis:
             return None
+        if own.facts.stubs_rest:  # RN 2.x: the fixed lists of @tarojs/taro, stubbed, then real ones copied in
+            lists = index.get((_TARO, version))
+            if lists is None or not lists.facts.listed:
+                return None
+            router = index.get((_ENV_PACKAGE + "router-" + env, version))
+            if router is None:
+                return None
+            kinds = {name: "stub-undefined" for name in lists.facts.listed} | dict(own.facts.apis) | dict(router.facts.apis)
+            sources = _src(own) + _src(lists) + [(f"{router.name}@{router.version}", router.files[-1])]
+            return VersionFacts(version, "rn", tuple(sources), (Facts(apis=tuple(sorted(kinds.items()))),))
         plugin = index.get((_PLUGIN + env, version))
         if plugin is None or not plugin.facts.apis:
             return VersionFacts(version, "h5" if own.facts.stub_production else "rn", tuple(_src(own)), (own.facts,))
@@ -219,6 +229,8 @@ def _rn(self: VersionFacts, name: str) -> Cell:
         return Cell("stub", stub=("resolves", "resolves"), kind="stub-sync")
     if kind == "stub-async":
         return Cell("stub", stub=("rejects", "rejects"), kind="stub-async")
+    if kind == "stub-undefined":
+        return Cell("stub", stub=("resolves", "resolves"), kind="stub-undefined")
     return Cell("supported", kind="implemented")
 
 

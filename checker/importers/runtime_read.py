@@ -13,7 +13,8 @@ Where each line keeps them (see ``shared/research/taro-runtime-facts.md``; verif
 - ``@tarojs/taro-h5`` ``dist/index.cjs.js`` exports (a ``temporarilyNotSupport`` call is a stub, a
   ``processOpenApi`` without ``standardMethod`` works only in WeChat's browser); from 3.6 also
   ``@tarojs/plugin-platform-h5`` ``dist/definition.json``.
-- ``@tarojs/taro-rn`` 2.x ``dist/native-api.js``; from 3.2 ``apiList.js`` + ``libList.js``, a
+- ``@tarojs/taro-rn`` 2.x ``dist/native-api.js`` (every fixed-list name stubbed, then the implementations of
+  ``dist/api/*`` copied in; ``@tarojs/taro-router-rn`` ``dist/*.js`` sets the page APIs); from 3.2 ``apiList.js`` + ``libList.js``, a
   ``dist/lib/<name>`` that re-exports from ``../unsupportedApi`` being a stub.
 - ``@tarojs/cli`` ``package.json``: the platform plugin versions it pins.
 - ``@mini-types/my``, ``@douyin-microapp/typings``: the names of the native global's members.
@@ -61,6 +62,7 @@ class Facts:
     runtime_names: frozenset[str] = frozenset()  # typings: members of the native global
     per_global: tuple[tuple[str, "Facts"], ...] = ()  # @tarojs/taro 3.0: lib/<global>.js facts
     borrows: str = ""  # a plugin that takes another plugin's promise list (package name)
+    stubs_rest: bool = False  # RN 2.x: every fixed-list name not in ``apis`` is a stub
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +257,41 @@ def _read_rn(package: Path, version: str) -> tuple[list[str], Facts]:
         return files, Facts(apis=tuple(kinds))
     relative = _first(package, "dist/native-api.js")
     module = _module(package, relative)
-    return [relative], Facts(framework=_framework(module))
+    files, kinds = [relative], {name: "implemented" for name in _framework(module)}
+    for local in module.assigned.get(_FRAMEWORK_OWNERS[0], ()):  # Object.assign(taro, storage, media, ...)
+        origin = module.module_imports.get(local)
+        if origin is None:
+            continue
+        path = _resolve(package, relative, origin[0])
+        files.append(path)
+        part = _module(package, path)
+        if origin[1]:  # import * as media: its named exports
+            kinds.update((name, "implemented") for name in part.exports if name != "default")
+        elif part.default_keys is not None:  # export default {a, b, ...unsupported}
+            keys, spreads = part.default_keys
+            kinds.update((name, "implemented") for name in keys)
+            kinds.update((name, "stub-undefined") for spread in spreads for name in part.names.get(spread, ()))
+    # every fixed-list name not copied in stays the stub processApis made first (it logs and returns undefined)
+    return files, Facts(apis=tuple(sorted(kinds.items())), stubs_rest=True)
+
+
+def _read_router_rn(package: Path, version: str) -> tuple[list[str], Facts]:
+    """RN 2.x: the router sets Taro.navigateTo and the other page APIs when the app starts."""
+    files = sorted(p.relative_to(package).as_posix() for p in (package / "dist").glob("*.js"))
+    if not files:
+        raise PackageError(f"{package / 'dist'}: no JavaScript files")
+    names: set[str] = set()
+    for relative in files:
+        names |= _framework(_module(package, relative))
+    return files, Facts(apis=tuple((name, "implemented") for name in sorted(names)))
+
+
+def _resolve(package: Path, importer: str, origin: str) -> str:
+    base = (package / importer).parent / origin
+    for candidate in (base.with_name(base.name + ".js"), base / "index.js"):
+        if candidate.is_file():
+            return candidate.resolve().relative_to(package.resolve()).as_posix()
+    raise PackageError(f"{base}.js: missing from the package (imported by {package / importer})")
 
 
 def _exported_list(module: JsModule) -> list[str]:
@@ -324,6 +360,7 @@ _READERS = {
     "@tarojs/taro-h5": _read_h5,
     "@tarojs/plugin-platform-h5": _read_h5_plugin,
     "@tarojs/taro-rn": _read_rn,
+    "@tarojs/taro-router-rn": _read_router_rn,
     "@tarojs/cli": _read_cli,
     "@mini-types/my": _read_my_typings,
     "@douyin-microapp/typings": _read_my_typings,

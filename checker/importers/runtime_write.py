@@ -50,6 +50,7 @@ _NOTES = {
     "wechat": "works only inside WeChat's browser (JS-SDK); a rejecting stub elsewhere",
     "stub-sync": "a stub: returns an Error object without throwing, so the call seems to succeed",
     "stub-async": "a stub: the call rejects with {{errMsg}}",
+    "stub-undefined": "a stub: it logs that the API is not supported and returns undefined (no error, no Promise)",
 }
 
 

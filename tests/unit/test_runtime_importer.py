@@ -166,3 +166,13 @@ def test_forwarded_takes_native_presence_and_framework_skips_the_runtime(make_ma
     # a framework API has no native API: the base library (no runtime statement here) does not make it unknown
     assert resolve(api, "weapp", taro=taro, runtime=RuntimeVersion.parse("2.10.4"), has_runtime_axis=True).verdict is Status.SUPPORTED
     assert api.support["alipay"].taro[0].native == "renamed"
+
+
+def test_rn_2x_stubs_every_listed_name_then_copies_the_implementations_in() -> None:
+    packages = [read_package(FIXTURES / n) for n in ("taro-2.0.0", "taro-rn-2.0.0", "router-rn-2.0.0")]
+    assert packages[1].files == ("dist/native-api.js", "dist/api/store/index.js", "dist/api/media/index.js")
+    rn = facts_by_version(packages, PlatformTarget("rn", "rn", None))["2.0.0"]
+    assert {name: rn.cell(name).kind for name in ("askTitle", "stopThing", "onThing", "askProfile", "readSync", "pxTransform", "showThing")} == {
+        "askTitle": "implemented", "stopThing": "implemented", "onThing": "implemented", "askProfile": "implemented",  # the router's
+        "readSync": "stub-undefined", "pxTransform": "implemented", "showThing": "absent"}
+    assert rn.cell("readSync") == Cell("stub", stub=("resolves", "resolves"), kind="stub-undefined")
