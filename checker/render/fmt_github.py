@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
+from checker.render.words import slug, word
 from checker.report import Report
 
 __all__ = ["render_github"]
@@ -34,8 +35,8 @@ def render_github(report: Report) -> str:
                 properties.append(f"line={finding.line}")
             if finding.column:
                 properties.append(f"col={finding.column}")
-            properties.append(f"title={_property(f'{finding.code} {finding.verdict}')}")
-            lines.append(f"::{_LEVEL[finding.severity]} {','.join(properties)}::{_data(finding.message)}")
+            properties.append(f"title={_property(f'{finding.code} {slug(finding.code)}')}")
+            lines.append(f"::{_LEVEL[finding.severity.value]} {','.join(properties)}::{_data(word(finding, report.lang))}")
     for problem in report.problems:
         lines.append(f"::error title=taro-compat incomplete::{_data(problem)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -27,13 +27,13 @@ def context(report: Report) -> dict[str, Any]:
         for finding in result.findings:
             if not finding.api:
                 continue
-            for platform in [finding.platform] if finding.platform else platforms:
+            for platform in finding.platform_ids or platforms:
                 key = (finding.api, platform)
                 if _RANK[finding.severity] > _RANK.get(worst.get(key, ""), 0):
                     worst[key] = finding.severity
         rows = [{"api": api, "cells": [worst.get((api, p), "ok") for p in platforms]} for api in apis]
         findings = [{"finding": f, "excerpt": report.excerpt(profile.root, f),
-                     "sources": [{"text": s, "link": _is_link(s)} for s in f.sources]} for f in result.findings]
+                     "sources": [{"text": s, "link": _is_link(s)} for s in f.all_sources]} for f in result.findings]
         projects.append({"profile": profile, "platforms": platforms, "rows": rows, "findings": findings,
                          "requirements": result.requirements, "uses": len(result.call_sites) + len(result.components)})
     return {"report": report, "counts": report.counts(), "projects": projects}

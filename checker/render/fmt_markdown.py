@@ -18,7 +18,7 @@ def context(report: Report) -> dict[str, Any]:
         for finding in result.findings:
             if finding.severity == "info":
                 continue
-            by_platform.setdefault(finding.platform or "all platforms", []).append(finding)
+            by_platform.setdefault(", ".join(finding.platform_ids) or "all platforms", []).append(finding)
         targets = {t.platform: t for t in profile.targets}
         sections = [
             {

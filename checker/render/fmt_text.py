@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from checker.render.words import word
 from checker.report import Report
 
 __all__ = ["render_text"]
@@ -27,8 +28,8 @@ def render_text(report: Report, *, colour: bool = False) -> str:
             lines.append(f"{file or profile.root}")
             for finding in group:
                 where = f"{finding.line}:{finding.column}" if finding.line and finding.column else (str(finding.line) if finding.line else "-")
-                severity = paint(f"{finding.severity:<7}", _COLOURS[finding.severity])
-                lines.append(f"  {where:<8} {severity} {finding.code} {finding.message}")
+                severity = paint(f"{finding.severity.value:<7}", _COLOURS[finding.severity.value])
+                lines.append(f"  {where:<8} {severity} {finding.code} {word(finding, report.lang)}")
         if result.requirements:
             needs = ", ".join(f"{key} {value}" for key, value in result.requirements.items())
             lines.append(f"requirements of the unguarded calls: {needs}")
