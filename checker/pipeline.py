@@ -14,8 +14,9 @@ from checker.errors import InvalidRange, InvalidVersion
 from checker.scan.runner import ScanOptions, WrapperUse, scan_files
 from checker.versions import Scheme, TaroVersion, parse_range
 from checker.scan.sites import FileScan
+from checker.vendored import split_vendored
 
-__all__ = ["member_names", "module_map", "scan_options", "scan_project", "wrapper_packages", "wrapper_uses"]
+__all__ = ["member_names", "module_map", "scan_options", "scan_project", "scan_project_files", "wrapper_uses"]
 
 
 def member_names(matrix: Matrix) -> frozenset[str]:
@@ -34,11 +35,6 @@ def scan_options(matrix: Matrix, profile: ProjectProfile) -> ScanOptions:
         wrappers=wrapper_uses(matrix, profile),
         project_prefixes=tuple(sorted({key for key, _ in profile.module_aliases})),
     )
-
-
-def wrapper_packages(matrix: Matrix) -> frozenset[str]:
-    """The libraries whose exports the matrix says call APIs (taro-hooks, taro-ui, ...)."""
-    return frozenset(wrapper.package for wrapper in matrix.wrappers.values())
 
 
 def wrapper_uses(matrix: Matrix, profile: ProjectProfile) -> tuple[WrapperUse, ...]:
@@ -74,9 +70,16 @@ def module_map(profile: ProjectProfile) -> ModuleMap:
 
 
 def scan_project(directory: Path, profile: ProjectProfile, matrix: Matrix, projects: Iterable[Path] = (), *, cache: bool = True) -> tuple[FileScan, ...]:
-    """Every source file of one project, without the nested projects and the build output."""
+    """Every source file of one project, without the nested projects, the build output and vendored files."""
+    return scan_project_files(directory, profile, matrix, projects, cache=cache)[0]
+
+
+def scan_project_files(directory: Path, profile: ProjectProfile, matrix: Matrix, projects: Iterable[Path] = (), *,
+                       cache: bool = True) -> tuple[tuple[FileScan, ...], tuple[str, ...]]:
+    """The scans, and the vendored or minified files left out (project paths)."""
     nested = [p.relative_to(directory).as_posix() for p in projects if p != directory and directory in p.parents]
     output = [profile.output_root] if profile.output_root and "(" not in profile.output_root else []
     files, _ = source_files(directory, include=profile.include, exclude=profile.exclude, skip_dirs=nested + output)
+    files, vendored = split_vendored(files, profile.include)
     cache_path = cache_file_for("scan", directory, ".json") if cache else None
-    return scan_files(files, scan_options(matrix, profile), cache_path=cache_path, modules=module_map(profile)).files
+    return scan_files(files, scan_options(matrix, profile), cache_path=cache_path, modules=module_map(profile)).files, vendored

@@ -11,7 +11,8 @@ from checker.errors import KnowledgeBaseError, Location
 
 __all__ = ["MatrixFile", "digest", "fingerprint", "list_files"]
 
-_KIND_BY_DIR = {"platforms": "platform", "catalogues": "catalogue", "usage": "usage", "apis": "api", "wrappers": "wrapper"}
+_KIND_BY_DIR = {"platforms": "platform", "catalogues": "catalogue", "usage": "usage", "apis": "api", "reports": "report",
+                "wrappers": "wrapper"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ def list_files(root: Path) -> tuple[list[MatrixFile], list[KnowledgeBaseError]]:
         if kind is None:
             errors.append(
                 KnowledgeBaseError(
-                    "file outside the known folders (apis/, platforms/, catalogues/, usage/, wrappers/)", Location(display), "KB001"
+                    "file outside the known folders (apis/, platforms/, catalogues/, usage/, reports/, wrappers/)", Location(display), "KB001"
                 )
             )
             continue

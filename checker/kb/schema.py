@@ -19,6 +19,7 @@ FILE_KINDS = {
     "usage": "usage.schema.json",
     "api": "api.schema.json",
     "wrapper": "wrapper.schema.json",
+    "report": "report.schema.json",
 }
 
 

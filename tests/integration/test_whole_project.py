@@ -11,6 +11,8 @@ from pathlib import Path
 
 from checker.api import check
 from checker.kb import load_matrix
+from checker.render.words import word
+from conftest import MINIMAL_API
 
 WRAPPER = """\
 id: fake-hooks@1
@@ -41,9 +43,9 @@ def project(root: Path, files: dict[str, str], *, hooks: str = "1.2.3") -> Path:
     return root
 
 
-def errors(root: Path, matrix_root: Path) -> list[tuple[str, int, str, str | None]]:
+def errors(root: Path, matrix_root: Path) -> list[tuple[str, int, str, tuple[str, ...]]]:
     (result,) = check(root, matrix=load_matrix(matrix_root), today=date(2026, 1, 1))
-    return sorted((f.file or "", f.line, f.code, f.platform) for f in result.findings if f.severity == "error")
+    return sorted((f.file or "", f.line, f.code, f.platform_ids) for f in result.findings if f.severity == "error")
 
 
 def test_wrapper_library_exports_are_call_sites(tmp_path: Path, make_matrix: Callable[..., Path]) -> None:
@@ -88,7 +90,29 @@ def test_native_calls_the_matrix_does_not_list_are_judged_on_the_global(tmp_path
         "src/only.weapp.js": "wx.notListed()\n",
     })
     assert errors(root, matrix) == [
-        ("src/a.js", 1, "TC111", "h5"),
-        ("src/a.js", 1, "TC111", "weapp"),
-        ("src/a.js", 4, "TC111", "h5"),
+        ("src/a.js", 1, "TC111", ("h5", "weapp")),
+        ("src/a.js", 4, "TC111", ("h5",)),
     ]
+    (result,) = check(root, matrix=load_matrix(matrix), today=date(2026, 1, 1))
+    assert [word(f) for f in result.findings if f.code == "TC111"] == [
+        "my.scan: there is no my on h5 (it has no native global), weapp (its global is wx); keep this code to its platform",
+        "wx.notListed: there is no wx on h5 (it has no native global); keep this code to its platform",
+    ]
+
+
+def test_findings_say_how_the_call_is_reached(tmp_path: Path, make_matrix: Callable[..., Path]) -> None:
+    older = '    runtime:\n      - versions: "<2.10.4"\n        status: unsupported\n        confidence: official\n        sources: [doc]\n'
+    assert "    runtime:\n" in MINIMAL_API
+    matrix = make_matrix({"sample": MINIMAL_API.replace("    runtime:\n", older, 1)}, extra={"wrappers/fake-hooks@1.yaml": WRAPPER})
+    root = project(tmp_path / "p", {
+        "src/a.ts": "import { useSample } from 'fake-hooks'\nuseSample()\n",
+        "src/auth.ts": "import Taro from '@tarojs/taro'\nexport function login() { Taro.sample() }\n",
+        "src/b.ts": "import Taro from '@tarojs/taro'\nimport { login } from './auth'\nif (Taro.canIUse('sample')) login()\nlogin()\n",
+    })
+    (result,) = check(root, targets="weapp >= 2.9.0", matrix=load_matrix(matrix), today=date(2026, 1, 1))
+    errors = sorted((f for f in result.findings if f.severity == "error"), key=lambda f: (f.file or "", f.line))
+    assert [(f.file, f.line, f.code) for f in errors] == [("src/a.ts", 2, "TC102"), ("src/auth.ts", 2, "TC102")]
+    messages = [word(f) for f in errors]
+    assert messages[0].endswith(" (through fake-hooks@1.2.3 useSample)")
+    assert messages[1].endswith(" (in login, called from src/b.ts:4)")
+    assert [f.args.get("caller") for f in result.findings if f.file == "src/auth.ts" and f.code == "TC120"] == ["src/b.ts:3"]
