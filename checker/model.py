@@ -10,9 +10,13 @@ import enum
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from checker.errors import Location
 from checker.versions import RuntimeVersion, Scheme, Version, VersionRange
+
+if TYPE_CHECKING:
+    from checker.model_wrappers import Wrapper
 
 __all__ = [
     "Api",
@@ -288,28 +292,6 @@ class Platform:
     def audience_key(self) -> tuple[bool, int, str]:
         """Sort key: audience order, then id."""
         return (self.order is None, self.order or 0, self.id)
-
-
-@dataclass(frozen=True, slots=True)
-class WrapperCall:
-    """One API an export of a wrapper library calls."""
-
-    api: str
-    platforms: tuple[str, ...]  # the library calls it only there; empty: wherever it runs
-    source: Source  # package@version, file and line of the call
-    tested: bool = False  # the library tests that the API exists before calling it
-
-
-@dataclass(frozen=True, slots=True)
-class Wrapper:
-    """Which exports of a library (taro-hooks, taro-ui, ...) call which API, for some of its versions."""
-
-    id: str
-    package: str
-    versions: str  # npm range of the package
-    confidence: Confidence
-    exports: Mapping[str, tuple[WrapperCall, ...]]
-    sources: Mapping[str, Source]
 
 
 @dataclass(frozen=True, slots=True)

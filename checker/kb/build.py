@@ -34,8 +34,6 @@ from checker.model import (
     StubBehaviour,
     Text,
     UsageShare,
-    Wrapper,
-    WrapperCall,
 )
 from checker.versions import RuntimeVersion, Scheme, Version, VersionRange, parse_range, parse_version
 
@@ -133,24 +131,6 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         order=data.get("order"),
         short_name=text_of(data.get("short_name")),
     )
-
-
-def build_wrapper(data: Mapping[str, Any], path: str, locate: Locate) -> Wrapper:
-    sources = _sources(data["sources"])
-    cited = next((s for s in sources.values() if s.package), next(iter(sources.values())))
-    exports = {
-        name: tuple(
-            WrapperCall(call["api"], tuple(call.get("platforms") or ()), Source(cited.id, package=cited.package, file=call["file"], line=call["line"]),
-                        bool(call.get("tested")))
-            for call in calls
-        )
-        for name, calls in data["exports"].items()
-    }
-    try:
-        parse_range(data["versions"], Scheme.SEMVER)
-    except InvalidRange as error:
-        raise KnowledgeBaseErrors([KnowledgeBaseError(f"bad version range: {error}", locate(("versions",)), "KB004")]) from None
-    return Wrapper(data["id"], data["package"], data["versions"], Confidence(data["confidence"]), exports, sources)
 
 
 def build_catalogue(data: Mapping[str, Any], path: str, locate: Locate) -> Catalogue:
