@@ -5,26 +5,35 @@ from __future__ import annotations
 import argparse
 import os
 from datetime import date
+from pathlib import Path
 from typing import TextIO
 
 from checker import __version__
 from checker.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, discover_projects, excerpts, load, read_projects
+from checker.errors import UsageError
 
 __all__ = ['check']
 
 
 def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.baseline import apply_baseline, read_baseline, write_baseline
+    from checker.commands.report_options import render_options
     from checker.evaluate import evaluate
     from checker.findings import at_or_above
     from checker.output import write_atomic
     from checker.render import RENDERERS
+    from checker.render.fmt_markdown import render_markdown
     from checker.report import Report
 
-    scan_root, projects = discover_projects(args.path)
     matrix = load(args.matrix)
     today = date.today()
-    read, problems = read_projects(scan_root, projects, matrix, args.targets, scan=not args.no_scan, err=err)
+    try:
+        scan_root, projects = discover_projects(args.path)
+    except UsageError as error:  # nothing to check: still a report, in the format asked, that says so
+        print(error, file=err)
+        scan_root, projects, problems, read = args.path.resolve(), [], [str(error).removeprefix("taro-compat: ")], []
+    else:
+        read, problems = read_projects(scan_root, projects, matrix, args.targets, scan=not args.no_scan, err=err)
     results = [evaluate(matrix, profile, scans, today=today) for profile, scans in read]
     lines = excerpts(scan_root, results)
     report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines, problems=tuple(problems))
@@ -32,12 +41,20 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         report = apply_baseline(report, read_baseline(args.baseline))
     if args.write_baseline:
         write_baseline(args.write_baseline, report)
-    colour = args.format == "text" and args.output is None and out.isatty() and "NO_COLOR" not in os.environ
-    text = RENDERERS[args.format](report, colour=colour) if args.format == "text" else RENDERERS[args.format](report)
+    options = render_options(scan_root, fmt=args.format, to_terminal=args.output is None and out.isatty(),
+                             quiet=args.quiet, full=args.full, link_base=args.link_base)
+    text = RENDERERS[args.format](report, options)
     if args.output:
         write_atomic(args.output, text)
     else:
         out.write(text)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary:
+        try:
+            with Path(summary).open("a", encoding="utf-8") as handle:
+                handle.write(render_markdown(report, options) + "\n")
+        except OSError as error:
+            print(f"taro-compat: GITHUB_STEP_SUMMARY: cannot append to {summary}: {error.strerror}", file=err)
     if problems:
         return EXIT_USAGE
     failing = any(

@@ -8,6 +8,7 @@ from typing import Any
 from checker.evaluate import ProjectResult, Use
 from checker.scan.sites import CallSite, Guard
 from checker.findings import Finding
+from checker.render.options import RenderOptions
 from checker.report import Report
 
 __all__ = ["render_json", "report_data"]
@@ -92,15 +93,22 @@ def _project(result: ProjectResult, report: Report) -> dict[str, Any]:
     }
 
 
+def _status(report: Report, complete: bool) -> str:
+    """failed: nothing (or not everything asked) could be checked; incomplete: some files were not scanned."""
+    return "failed" if report.problems else ("complete" if complete else "incomplete")
+
+
 def report_data(report: Report) -> dict[str, Any]:
     counts = report.counts()
+    complete = not report.problems and not any(f.code == "TC010" for r in report.results for f in r.findings)
     return {
         "format_version": FORMAT_VERSION,
         "tool": {"name": "taro-compat", "version": report.tool_version},
         "matrix": {"digest": report.matrix_digest, "apis": report.matrix_apis},
         "scanned": report.scanned,
         # a project that could not be read, or a source file skipped or only partly parsed (TC010)
-        "complete": not report.problems and not any(f.code == "TC010" for r in report.results for f in r.findings),
+        "complete": complete,
+        "status": _status(report, complete),
         "problems": list(report.problems),
         "projects": [_project(r, report) for r in report.results],
         "baseline": {"accepted": report.baselined, "gone": list(report.gone)},
@@ -108,5 +116,6 @@ def report_data(report: Report) -> dict[str, Any]:
     }
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, options: RenderOptions | None = None) -> str:
+    del options  # the JSON report is the whole data, the same wherever it is read
     return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
