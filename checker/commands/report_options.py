@@ -60,7 +60,8 @@ def render_options(scan_root: Path, *, fmt: str, to_terminal: bool, quiet: bool,
     repo = repository_root(scan_root, env)
     colour = fmt == "text" and to_terminal and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
     return RenderOptions(
-        display_prefix=_relative(scan_root, here),
+        scan_root=scan_root.as_posix(),
+        cwd=here.as_posix(),
         repo_prefix=_relative(scan_root, repo),
         repo_root_uri=repo.as_uri().rstrip("/") + "/",
         link_base=_link_base(link_base, env),

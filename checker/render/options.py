@@ -13,6 +13,8 @@ MARKDOWN_LIMIT = 64_000
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
     display_prefix: str = ""  # POSIX path from the current directory to the checked path ("" when they are one)
+    scan_root: str | None = None  # with cwd: absolute POSIX paths, so paths print relative to cwd even below the checked path
+    cwd: str | None = None
     repo_prefix: str = ""  # POSIX path from the repository root to the checked path
     repo_root_uri: str | None = None  # file:///.../ of the repository root, for SARIF's originalUriBaseIds
     link_base: str | None = None  # e.g. https://github.com/o/r/blob/SHA: Markdown links to file#Lline

@@ -69,6 +69,12 @@ class ReportView:
         self.report = report
         self.options = options or RenderOptions()
 
+    def _display(self, in_scan: str) -> str:
+        options = self.options
+        if options.scan_root and options.cwd:
+            return posixpath.relpath(posixpath.join(options.scan_root, in_scan), options.cwd)
+        return _join(options.display_prefix, in_scan)
+
     @cached_property
     def all_entries(self) -> tuple[Entry, ...]:
         """Every finding: errors, then warnings, then infos; within each, by file, line and column."""
@@ -78,7 +84,7 @@ class ReportView:
             for finding, key in zip(result.findings, self.report.fingerprints(result)):
                 in_scan = _join(root, finding.file or "package.json")
                 entries.append(Entry(
-                    finding, root, _join(self.options.display_prefix, in_scan), _join(self.options.repo_prefix, in_scan),
+                    finding, root, self._display(in_scan), _join(self.options.repo_prefix, in_scan),
                     message(finding, self.options.lang), platforms_of(finding), key, self.report.excerpt(root, finding),
                 ))
         entries.sort(key=lambda e: (_RANK[e.severity], e.path, e.line, e.column, e.code, e.platforms, e.message))
@@ -101,15 +107,17 @@ class ReportView:
         return [(path, list(group)) for path, group in groupby(entries, key=key)]
 
     def most_important(self, severity: str, limit: int) -> list[Entry]:
-        """The first ``limit`` entries of a severity: most platforms first, then by code and place."""
+        """The first ``limit`` entries of a severity: those on most platforms first, then one of each code
+        before a second of any (so ten annotations show ten kinds of problem where there are), then by place."""
         ranked = sorted(self.of_severity(severity), key=lambda e: (-len(e.platforms), e.code, e.repo_path, e.line, e.column))
-        seen: set[tuple[str, str | None]] = set()
-        first, rest = [], []  # one of each problem (code and API) before a second of any
+        seen: Counter[tuple[int, str]] = Counter()
+        keyed = []
         for entry in ranked:
-            key = (entry.code, entry.finding.api)
-            (rest if key in seen else first).append(entry)
-            seen.add(key)
-        return (first + rest)[:limit]
+            key = (len(entry.platforms), entry.code)
+            keyed.append((-len(entry.platforms), seen[key], entry.code, entry))
+            seen[key] += 1
+        keyed.sort(key=lambda item: item[:3])  # stable: place order within a rank
+        return [entry for *_, entry in keyed[:limit]]
 
     @cached_property
     def counts(self) -> dict[str, int]:
