@@ -63,17 +63,17 @@ class _Strings:
 
 
 def _ordered(view: ReportView) -> list[Entry]:
-    """Files by their worst severity, then path; a file's findings by severity, then place."""
+    """Files (from the repository root, as a reader of the page knows them) by their worst severity, then path; a file's findings by severity, then place."""
     worst: dict[str, int] = {}
     for entry in view.all_entries:
-        worst[entry.path] = min(worst.get(entry.path, 9), _SEVERITY_INDEX[entry.severity])
-    return sorted(view.all_entries, key=lambda e: (worst[e.path], e.path, _SEVERITY_INDEX[e.severity], e.line, e.column, e.code))
+        worst[entry.repo_path] = min(worst.get(entry.repo_path, 9), _SEVERITY_INDEX[entry.severity])
+    return sorted(view.all_entries, key=lambda e: (worst[e.repo_path], e.repo_path, _SEVERITY_INDEX[e.severity], e.line, e.column, e.code))
 
 
 def _data(view: ReportView) -> dict[str, Any]:
     strings = _Strings()
     findings = [
-        [_SEVERITY_INDEX[e.severity], strings(e.code), strings(e.path), e.line, e.column, strings(e.message),
+        [_SEVERITY_INDEX[e.severity], strings(e.code), strings(e.repo_path), e.line, e.column, strings(e.message),
          strings(" ".join(e.platforms)), strings(e.excerpt),
          strings("\n".join(e.finding.sources) + (f"\nrequired: {e.finding.required}" if e.finding.required else ""))]
         for e in _ordered(view)
@@ -100,7 +100,7 @@ def render_html(report: Report, options: RenderOptions | None = None) -> str:
         severities=SEVERITY_ORDER,
         by_code=[(code, rule_doc(code).slug, c) for code, c in view.by_code],
         by_platform=view.by_platform,
-        files=sorted({e.path for e in view.all_entries}),
+        files=sorted({e.repo_path for e in view.all_entries}),
         data=_inert_json(_data(view)),
         script=script, script_hash=script_hash, style=style, style_hash=style_hash,
     )
