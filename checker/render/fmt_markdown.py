@@ -38,6 +38,18 @@ def _row(entry: Entry, options: RenderOptions) -> str:
     return f"| {_link(entry, options)} | {_ICON[entry.severity]} {entry.code} | {md_escape(platforms)} | {md_escape(words)} |"
 
 
+class _Rows:
+    def __init__(self, options: RenderOptions) -> None:
+        self.options = options
+        self._made: dict[int, str] = {}
+
+    def __getitem__(self, entry: Entry) -> str:
+        key = id(entry)
+        if key not in self._made:
+            self._made[key] = _row(entry, self.options)
+        return self._made[key]
+
+
 def _title(view: ReportView) -> str:
     counts = view.counts
     if view.failed:
@@ -47,7 +59,7 @@ def _title(view: ReportView) -> str:
     return f"{mark} taro-compat: {', '.join(parts)}"
 
 
-def _sections(view: ReportView, entries: list[Entry], options: RenderOptions) -> list[dict[str, Any]]:
+def _sections(view: ReportView, entries: list[Entry], rows: _Rows) -> list[dict[str, Any]]:
     sections = []
     for severity in ("error", "warning", "info"):
         chosen = [e for e in entries if e.severity == severity]
@@ -55,13 +67,13 @@ def _sections(view: ReportView, entries: list[Entry], options: RenderOptions) ->
             continue
         total = view.counts[severity]
         shown = f"{total:,}" if len(chosen) == total else f"{len(chosen):,} of {total:,}"
-        files = [{"path": md_escape(path), "rows": [_row(e, options) for e in group]} for path, group in view.by_file(chosen, from_repository=True)]
+        files = [{"path": md_escape(path), "rows": [rows[e] for e in group]} for path, group in view.by_file(chosen, from_repository=True)]
         sections.append({"title": f"{_TITLES[severity]} ({shown})", "files": files,
                          "details": f"{_plural(len(chosen), 'info finding')}" if severity == "info" else ""})
     return sections
 
 
-def _context(view: ReportView, shown: int) -> dict[str, Any]:
+def _context(view: ReportView, shown: int, rows: _Rows) -> dict[str, Any]:
     report, options = view.report, view.options
     entries = list(view.entries[:shown])
     hidden = len(view.entries) - shown
@@ -85,7 +97,7 @@ def _context(view: ReportView, shown: int) -> dict[str, Any]:
         "headers": [md_escape(project_header(r)) for r in report.results],
         "by_code": [f"| {code} | {md_escape(rule_doc(code).slug)} | {c['error']:,} | {c['warning']:,} | {c['info']:,} |" for code, c in view.by_code],
         "by_platform": [f"| {md_escape(p)} | {c['error']:,} | {c['warning']:,} | {c['info']:,} |" for p, c in view.by_platform],
-        "sections": _sections(view, entries, options),
+        "sections": _sections(view, entries, rows),
         "more": more,
         "requirements": requirements,
         "baseline": baseline,
@@ -96,15 +108,46 @@ def _context(view: ReportView, shown: int) -> dict[str, Any]:
 def render_markdown(report: Report, options: RenderOptions | None = None) -> str:
     view = ReportView(report, options)
     template = markdown_environment().get_template("check.md.j2")
+    rows = _Rows(view.options)  # each row worded once, and only those that may be shown
 
     def render(shown: int) -> str:
-        return template.render(**_context(view, shown))
+        return template.render(**_context(view, shown, rows))
 
-    whole = render(len(view.entries))
-    if view.options.full or len(whole) <= view.options.markdown_limit:
-        return whole
-    low, high = 0, len(view.entries)  # the most rows that fit: render(low) fits, render(high) does not
-    while high - low > 1:
-        middle = (low + high) // 2
-        low, high = (middle, high) if len(render(middle)) <= view.options.markdown_limit else (low, middle)
-    return render(low)
+    limit = view.options.markdown_limit
+    if view.options.full or len(view.entries) * 100 < limit:
+        whole = render(len(view.entries))
+        if view.options.full or len(whole) <= limit:
+            return whole
+    shown = _estimate(view, rows, limit - len(render(0)))
+    text = render(shown)
+    while len(text) > limit and shown:  # the estimate leans low; this rarely runs
+        shown = max(0, shown - max(1, (len(text) - limit) // 80))
+        text = render(shown)
+    step = max(1, (limit - len(text)) // 250)
+    while shown < len(view.entries):  # then fill the room the estimate left, in shrinking steps
+        longer = render(min(len(view.entries), shown + step))
+        if len(longer) <= limit:
+            shown, text = min(len(view.entries), shown + step), longer
+        elif step == 1:
+            break
+        else:
+            step = max(1, step // 2)
+    return text
+
+
+def _estimate(view: ReportView, rows: _Rows, room: int) -> int:
+    """How many rows fit in ``room`` characters: each row and its line break, a table head per new file,
+    a title per new severity, and a margin for the counts that change with the cut."""
+    used, severity, path = 200, None, None
+    for shown, entry in enumerate(view.entries):
+        cost = len(rows[entry]) + 1
+        if entry.severity != severity:
+            severity, path = entry.severity, None
+            cost += 40 + (60 if severity == "info" else 0)
+        if entry.repo_path != path:
+            path = entry.repo_path
+            cost += len(md_escape(path)) + 80
+        if used + cost > room:
+            return shown
+        used += cost
+    return len(view.entries)
