@@ -37,11 +37,12 @@ ERROR_LINE = re.compile(r"\berror\b(?!\()")  # the severity word, not the "N err
 CODE = re.compile(r"\bTC\d{3}\b")
 
 
-def run_check(command: list[str], project: Path, fmt: str, cache: Path) -> tuple[int, str, float]:
+def run_check(command: list[str], project: Path, fmt: str, cache: Path) -> tuple[int, str, str, float]:
+    """Exit code, stdout, stderr and wall time of one check, with its own cache folder."""
     env = dict(os.environ, TARO_COMPAT_CACHE_DIR=str(cache))
     start = time.perf_counter()
     done = subprocess.run([*command, "check", str(project), "--format", fmt], capture_output=True, text=True, env=env)
-    return done.returncode, done.stdout + ("\n" + done.stderr if fmt == "text" else ""), time.perf_counter() - start
+    return done.returncode, done.stdout, done.stderr, time.perf_counter() - start
 
 
 def first_error_line(text: str) -> int | None:
@@ -60,11 +61,11 @@ def run_corpus(args: argparse.Namespace) -> None:
 
     def one(name: str) -> None:
         project = Path(args.corpus) / name
-        rc, report, seconds = run_check(command, project, "json", cache)
+        rc, report, stderr, seconds = run_check(command, project, "json", cache)
         (out / f"{name}.json").write_text(report, encoding="utf-8")
-        text_rc, text, _ = run_check(command, project, "text", cache)
-        meta = {"name": name, "exit": rc, "seconds": round(seconds, 3), "text_exit": text_rc,
-                "first_error_text_line": first_error_line(text), "text_lines": len(text.splitlines())}
+        text_rc, text, _, _ = run_check(command, project, "text", cache)
+        meta = {"name": name, "exit": rc, "seconds": round(seconds, 3), "stderr": stderr.strip()[:2000],
+                "text_exit": text_rc, "first_error_text_line": first_error_line(text), "text_lines": len(text.splitlines())}
         (out / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
         print(f"  {name}: exit {rc}, {seconds:.1f} s", file=sys.stderr)
 
@@ -93,13 +94,14 @@ def reason_of(message: str) -> str:
 
 def summarise(directory: Path) -> dict:
     rows, codes, apis, reasons = [], Counter(), Counter(), Counter()
-    unparsable_reports, dropped, encoding = [], [], []
+    unparsable_reports, dropped, encoding, places = [], [], [], []
     for meta_file in sorted(directory.glob("*.meta.json")):
         name = meta_file.name.removesuffix(".meta.json")
         report, meta = load(directory, name)
         if report is None:
             unparsable_reports.append(name)
-            dropped.append(f"{name} (exit {meta['exit']}, report does not parse)")
+            why = (meta.get("stderr") or "").splitlines()[-1:] or ["no output"]
+            dropped.append(f"{name} (exit {meta['exit']}, report does not parse): {why[0]}")
             continue
         projects = report.get("projects") or []
         if meta["exit"] == 2 or not projects:
@@ -120,6 +122,7 @@ def summarise(directory: Path) -> dict:
             if f.get("code") == "TC010":
                 reason = reason_of(f.get("message") or "")
                 reasons[reason] += 1
+                places.append(f"{name}/{f.get('file')}: {f.get('message')}")
                 if ENCODING_WORDS.search(reason):
                     encoding.append(f"{name}/{f.get('file')}: {reason}")
         severities = Counter(f.get("severity") for f in findings)
@@ -133,7 +136,7 @@ def summarise(directory: Path) -> dict:
         })
     largest = max(rows, key=lambda r: r["files"])["name"] if rows else None
     return {"rows": rows, "codes": codes, "error_apis": apis, "reasons": reasons, "dropped": dropped,
-            "unparsable_reports": unparsable_reports, "encoding": encoding, "largest": largest}
+            "unparsable_reports": unparsable_reports, "encoding": encoding, "places": places, "largest": largest}
 
 
 def spread(values: list[float]) -> str:
@@ -185,7 +188,9 @@ def print_summary(summary: dict, directory: Path) -> None:
     print("\nTC010 reasons:")
     for reason, n in summary["reasons"].most_common():
         print(f"  {n:5}  {reason}")
-    for title, items in (("Dropped", summary["dropped"]), ("Skipped for encoding", summary["encoding"])):
+    sections = (("Dropped", summary["dropped"]), ("Skipped for encoding", summary["encoding"]),
+                ("TC010 places", summary["places"]))
+    for title, items in sections:
         print(f"\n{title}: {len(items)}")
         for item in items:
             print(f"  {item}")
@@ -222,7 +227,7 @@ def time_against_rg(command: list[str], project: Path, runs: int) -> dict:
 
     def cold() -> None:
         with tempfile.TemporaryDirectory() as empty:
-            run_check(command, project, "json", Path(empty))
+            run_check(command, project, "json", Path(empty))  # a fresh runner: no matrix cache, no scan cache
 
     warm_cache = Path(tempfile.mkdtemp(prefix="corpus-warm-"))
     run_check(command, project, "json", warm_cache)

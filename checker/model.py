@@ -157,6 +157,13 @@ class PlatformSupport:
     can_i_use: CanIUse | None = None
     where: Location = field(default=Location(""), compare=False)
 
+    def lowest(self, axis: str) -> Version | None:
+        """The lowest version from which the API works (supported or partial) on ``axis`` ("taro" or "runtime")."""
+        statements = self.taro if axis == "taro" else self.runtime
+        lows = [s.versions.lowest() for s in statements if s.status in (Status.SUPPORTED, Status.PARTIAL)]
+        found = [v for v in lows if v is not None]
+        return min(found) if found else None  # type: ignore[type-var]
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -254,6 +261,13 @@ class Platform:
     note: Text | None = None
     project_files: tuple[str, ...] = ()
     typings_names: tuple[str, ...] = ()  # how Taro's @supported tags spell it
+    order: int | None = None  # audience order, 1 first; None: after the ordered ones
+    short_name: Text | None = None  # for table headings; the name when None
+
+    @property
+    def audience_key(self) -> tuple[bool, int, str]:
+        """Sort key: audience order, then id."""
+        return (self.order is None, self.order or 0, self.id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from checker.evaluate import ProjectResult, evaluate
-from checker.findings import Finding
+from checker.evaluate import ProjectResult, Selection, evaluate
+from checker.findings import Finding, Severity
 from checker.model import Change, Matrix, UsageShare
 from checker.project.profile import ProjectProfile, TaroVersionInfo
 from checker.project.targets import Target
@@ -59,6 +59,14 @@ class Plan:
     recommendations: tuple[str, ...]
 
 
+_OBSOLETE = "TC122"  # guard-obsolete
+
+
+def _per_platform(result: ProjectResult) -> list[Finding]:
+    """Findings one per platform: a plan compares what happens on each platform."""
+    return [single for finding in result.findings for single in finding.per_platform()]
+
+
 def _key(finding: Finding) -> tuple[object, ...]:
     return (finding.code, finding.api, finding.platform, finding.file, finding.line, finding.column)
 
@@ -81,15 +89,16 @@ def _planned_profile(profile: ProjectProfile, request: PlanRequest) -> ProjectPr
 def make_plan(
     matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...], request: PlanRequest, *, today: date, usage: Mapping[str, UsageShare] | None = None
 ) -> Plan:
-    before = evaluate(matrix, profile, scans, today=today)
-    after = evaluate(matrix, _planned_profile(profile, request), scans, today=today)
-    serious = ("error", "warning")
-    old = {_key(f): f for f in before.findings if f.severity in serious}
-    new = {_key(f): f for f in after.findings if f.severity in serious}
+    per_site = Selection(summarise_unknown=False)  # what changes at each site, unknowns included
+    before = evaluate(matrix, profile, scans, today=today, selection=per_site)
+    after = evaluate(matrix, _planned_profile(profile, request), scans, today=today, selection=per_site)
+    serious = (Severity.ERROR, Severity.WARNING)
+    old = {_key(f): f for f in _per_platform(before) if f.severity in serious}
+    new = {_key(f): f for f in _per_platform(after) if f.severity in serious}
     fixed = tuple(f for k, f in old.items() if k not in new)
     introduced = tuple(f for k, f in new.items() if k not in old)
-    guards_before = {_key(f) for f in before.findings if f.code == "TC122"}
-    obsolete = tuple(f for f in after.findings if f.code == "TC122" and _key(f) not in guards_before)
+    guards_before = {_key(f) for f in _per_platform(before) if f.code == _OBSOLETE}
+    obsolete = tuple(f for f in _per_platform(after) if f.code == _OBSOLETE and _key(f) not in guards_before)
     crossed = _crossed(matrix, profile, after, request)
     lost = _users_lost(matrix, profile, request, usage or matrix.usage)
     plan = Plan(request, before, after, fixed, introduced, obsolete, crossed, lost, ())

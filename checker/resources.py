@@ -1,4 +1,4 @@
-"""The one place that knows where the bundled ``matrix/``, ``reports/`` and ``docs/`` live.
+"""The one place that knows where the bundled ``matrix/`` and ``reports/`` live.
 
 In a wheel they are packaged as ``checker/_data/matrix`` and
 ``checker/_data/reports``; in a checkout (or an editable install) they are
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["data_root", "docs_root", "matrix_root", "reports_root"]
+__all__ = ["data_root", "matrix_root", "reports_root"]
 
 
 def data_root() -> Path:
@@ -25,8 +25,3 @@ def matrix_root() -> Path:
 
 def reports_root() -> Path:
     return data_root() / "reports"
-
-
-def docs_root() -> Path:
-    """docs/: the rules' documentation (findings.md) that SARIF and the reports quote."""
-    return data_root() / "docs"

@@ -55,7 +55,7 @@ def discover_projects(path: Path) -> tuple[Path, list[Path]]:
 def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | None, *, scan: bool, err: TextIO):  # type: ignore[no-untyped-def]
     """Each project's profile and scans; a project that cannot be read is a problem line, and the others go on."""
     from checker.errors import ProjectError
-    from checker.pipeline import scan_project
+    from checker.pipeline import scan_project_files
     from checker.project.read import read_project
 
     read = []
@@ -70,7 +70,8 @@ def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | 
             print(f"taro-compat: {problem}", file=err)
             problems.append(problem)
             continue
-        read.append((profile, scan_project(directory, profile, matrix, projects) if scan else ()))
+        scans, vendored = scan_project_files(directory, profile, matrix, projects) if scan else ((), ())
+        read.append((profile, scans, vendored))
     return read, problems
 
 

@@ -12,38 +12,51 @@ from checker import __version__
 from checker.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, discover_projects, excerpts, load, read_projects
 from checker.errors import UsageError
 
-__all__ = ['check']
+__all__ = ["check"]
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values or () for code in value.split(",") if code.strip())
 
 
 def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.baseline import apply_baseline, read_baseline, write_baseline
     from checker.commands.report_options import render_options
-    from checker.evaluate import evaluate
+    from checker.evaluate import Selection, evaluate
     from checker.findings import at_or_above
     from checker.output import write_atomic
     from checker.render import RENDERERS
     from checker.render.fmt_markdown import render_markdown
+    from checker.render.statistics import render_statistics
     from checker.report import Report
+    from checker.rules import unknown_patterns
 
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    unknown = unknown_patterns(select + ignore)
+    if unknown:
+        raise UsageError(f"taro-compat: no rule is named {', '.join(unknown)} (see taro-compat rules)")
     matrix = load(args.matrix)
     today = date.today()
     try:
         scan_root, projects = discover_projects(args.path)
     except UsageError as error:  # nothing to check: still a report, in the format asked, that says so
         print(error, file=err)
-        scan_root, projects, problems, read = args.path.resolve(), [], [str(error).removeprefix("taro-compat: ")], []
+        scan_root, problems, read = args.path.resolve(), [str(error).removeprefix("taro-compat: ")], []
     else:
         read, problems = read_projects(scan_root, projects, matrix, args.targets, scan=not args.no_scan, err=err)
-    results = [evaluate(matrix, profile, scans, today=today) for profile, scans in read]
+    results = []
+    for profile, scans, vendored in read:
+        selection = Selection(select, ignore + profile.ignore, args.strict_unknown or profile.strict_unknown)
+        results.append(evaluate(matrix, profile, scans, today=today, selection=selection, vendored=vendored))
     lines = excerpts(scan_root, results)
-    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines, problems=tuple(problems))
+    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines, problems=tuple(problems), lang=args.lang)
     if args.baseline:
         report = apply_baseline(report, read_baseline(args.baseline))
     if args.write_baseline:
         write_baseline(args.write_baseline, report)
     options = render_options(scan_root, fmt=args.format, to_terminal=args.output is None and out.isatty(),
-                             quiet=args.quiet, full=args.full, link_base=args.link_base)
-    text = RENDERERS[args.format](report, options)
+                             quiet=args.quiet, full=args.full, link_base=args.link_base, lang=args.lang)
+    text = render_statistics(report) if args.statistics else RENDERERS[args.format](report, options)
     if args.output:
         write_atomic(args.output, text)
     else:

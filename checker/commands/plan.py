@@ -48,7 +48,7 @@ def plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     root, projects = discover_projects(args.path)
     read, problems = read_projects(root, projects, matrix, args.targets, scan=True, err=err)
     request = PlanRequest(raise_to, args.taro, tuple(args.add_target or ()), tuple(args.drop_target or ()))
-    plans = [make_plan(matrix, profile, scans, request, today=date.today(), usage=usage) for profile, scans in read]
+    plans = [make_plan(matrix, profile, scans, request, today=date.today(), usage=usage) for profile, scans, _ in read]
     render = {"text": render_plan_text, "json": render_plan_json, "markdown": render_plan_markdown}[args.format]
     text = render(plans)
     if args.output:

@@ -54,7 +54,7 @@ def _run_url(env: Mapping[str, str]) -> str | None:
 
 
 def render_options(scan_root: Path, *, fmt: str, to_terminal: bool, quiet: bool, full: bool, link_base: str | None,
-                   env: Mapping[str, str] | None = None, cwd: Path | None = None) -> RenderOptions:
+                   lang: str = "en", env: Mapping[str, str] | None = None, cwd: Path | None = None) -> RenderOptions:
     env = os.environ if env is None else env
     here = (cwd or Path.cwd()).resolve()
     repo = repository_root(scan_root, env)
@@ -69,4 +69,5 @@ def render_options(scan_root: Path, *, fmt: str, to_terminal: bool, quiet: bool,
         colour=colour,
         quiet=quiet,
         full=full,
+        lang=lang,
     )

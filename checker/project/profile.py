@@ -54,4 +54,6 @@ class ProjectProfile:
     exclude: tuple[str, ...] = ()
     baseline: str | None = None
     fail_on: str | None = None
+    ignore: tuple[str, ...] = ()  # finding codes or prefixes the settings leave out
+    strict_unknown: bool = False  # the settings ask for every unknown per call site
     notes: tuple[Note, ...] = field(default=())

@@ -85,6 +85,8 @@ def read_project(
         exclude=settings.exclude if settings else (),
         baseline=settings.baseline if settings else None,
         fail_on=settings.fail_on if settings else None,
+        ignore=settings.ignore if settings else (),
+        strict_unknown=settings.strict_unknown if settings else False,
         notes=tuple(notes),
     )
 

@@ -14,7 +14,7 @@ from checker.yamlread import YamlProblem, read_documents
 __all__ = ["SETTINGS_FILE", "Settings", "parse_settings", "read_settings_file"]
 
 SETTINGS_FILE = "taro-compat.yaml"
-_KEYS = ("targets", "published", "include", "exclude", "baseline", "failOn")
+_KEYS = ("targets", "published", "include", "exclude", "baseline", "failOn", "ignore", "strictUnknown")
 _FAIL_ON = ("error", "warning", "never")
 
 
@@ -28,6 +28,8 @@ class Settings:
     exclude: tuple[str, ...] = ()
     baseline: str | None = None
     fail_on: str | None = None
+    ignore: tuple[str, ...] = ()  # finding codes, prefixes or slugs to leave out
+    strict_unknown: bool = False  # every unknown per call site, as an error
 
 
 def read_settings_file(path: Path, display: str) -> Settings:
@@ -76,7 +78,27 @@ def parse_settings(data: Any, source: str, location: Location) -> Settings:
         exclude=_globs(data.get("exclude"), "exclude", location),
         baseline=data.get("baseline") if isinstance(data.get("baseline"), str) else None,
         fail_on=fail_on,
+        ignore=_codes(data.get("ignore"), location),
+        strict_unknown=_flag(data.get("strictUnknown"), "strictUnknown", location),
     )
+
+
+def _codes(value: Any, location: Location) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(code.strip() for code in value.split(",") if code.strip())
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(item.strip() for item in value if item.strip())
+    raise ProjectError("ignore must be a finding code (TC108), a prefix (TC1) or a list of them", location)
+
+
+def _flag(value: Any, key: str, location: Location) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise ProjectError(f"{key} must be true or false", location)
+    return value
 
 
 def _globs(value: Any, key: str, location: Location) -> tuple[str, ...]:

@@ -17,8 +17,12 @@ __all__ = ["ANNOTATIONS_PER_LEVEL", "render_github"]
 ANNOTATIONS_PER_LEVEL = 10  # GitHub displays 10 errors and 10 warnings per step, and drops the rest
 
 
+_OTHER_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " ", "\v": " ", "\f": " "})
+
+
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner unescapes %25, %0D and %0A; the other line breaks a reader may split on become spaces."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").translate(_OTHER_BREAKS)
 
 
 def _property(text: str) -> str:

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from checker.render.options import RenderOptions
 from checker.render.templating import html_environment
 from checker.render.view import SEVERITY_ORDER, Entry, ReportView, project_header
-from checker.render.words import rule_doc
+from checker.render.rule_help import rule_help
 from checker.report import Report
 from checker.resources import reports_root
 
@@ -75,7 +75,7 @@ def _data(view: ReportView) -> dict[str, Any]:
     findings = [
         [_SEVERITY_INDEX[e.severity], strings(e.code), strings(e.repo_path), e.line, e.column, strings(e.message),
          strings(" ".join(e.platforms)), strings(e.excerpt),
-         strings("\n".join(e.finding.sources) + (f"\nrequired: {e.finding.required}" if e.finding.required else ""))]
+         strings("\n".join(e.finding.all_sources) + (f"\nrequired: {e.finding.required}" if e.finding.required else ""))]
         for e in _ordered(view)
     ]
     return {"severities": list(SEVERITY_ORDER), "open": len(findings) <= _OPEN_UP_TO, "strings": strings.table, "findings": findings}
@@ -98,7 +98,7 @@ def render_html(report: Report, options: RenderOptions | None = None) -> str:
                       + ", ".join(f"{k} {v}" for k, v in r.requirements.items()) for r in report.results if r.requirements],
         counts=counts,
         severities=SEVERITY_ORDER,
-        by_code=[(code, rule_doc(code).slug, c) for code, c in view.by_code],
+        by_code=[(code, rule_help(code).slug, c) for code, c in view.by_code],
         by_platform=view.by_platform,
         files=sorted({e.repo_path for e in view.all_entries}),
         data=_inert_json(_data(view)),

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from checker.render.options import RenderOptions
 from checker.render.templating import markdown_environment, md_escape
 from checker.render.view import Entry, ReportView, project_header
-from checker.render.words import rule_doc
+from checker.render.rule_help import rule_help
 from checker.report import Report
 
 __all__ = ["render_markdown"]
@@ -95,7 +95,7 @@ def _context(view: ReportView, shown: int, rows: _Rows) -> dict[str, Any]:
         "title": _title(view),
         "problems": [md_escape(p) for p in report.problems],
         "headers": [md_escape(project_header(r)) for r in report.results],
-        "by_code": [f"| {code} | {md_escape(rule_doc(code).slug)} | {c['error']:,} | {c['warning']:,} | {c['info']:,} |" for code, c in view.by_code],
+        "by_code": [f"| {code} | {md_escape(rule_help(code).slug)} | {c['error']:,} | {c['warning']:,} | {c['info']:,} |" for code, c in view.by_code],
         "by_platform": [f"| {md_escape(p)} | {c['error']:,} | {c['warning']:,} | {c['info']:,} |" for p, c in view.by_platform],
         "sections": _sections(view, entries, rows),
         "more": more,

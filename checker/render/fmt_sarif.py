@@ -13,7 +13,7 @@ from typing import Any
 
 from checker.render.options import RenderOptions
 from checker.render.view import Entry, ReportView
-from checker.render.words import RuleDoc, rule_docs
+from checker.render.rule_help import RuleHelp, rule_helps
 from checker.report import Report
 
 __all__ = ["SARIF_SCHEMA", "render_sarif"]
@@ -24,14 +24,15 @@ _ROOT = "%SRCROOT%"
 _NOT_SCANNED = "TC010"  # a skipped or partly parsed file: a notification about the run as well as a result
 
 
-def _rule(doc: RuleDoc) -> dict[str, Any]:
+def _rule(doc: RuleHelp) -> dict[str, Any]:
     title = f"{doc.code} {doc.slug}"
     return {
         "id": doc.code,
         "name": "".join(part.capitalize() for part in doc.slug.split("-")),  # SARIF wants an identifier-like name
         "shortDescription": {"text": doc.summary},
-        "fullDescription": {"text": doc.explanation_text},
-        "help": {"text": f"{title}: {doc.explanation_text}", "markdown": f"**{title}** (default severity: {doc.severity})\n\n{doc.explanation}"},
+        "fullDescription": {"text": doc.text.split("\n\n", 1)[0]},
+        "help": {"text": f"{title} (default severity: {doc.severity}): {doc.text}",
+                 "markdown": f"**{title}** (default severity: {doc.severity})\n\n{doc.markdown}"},
         "defaultConfiguration": {"level": _LEVEL[doc.severity]},
         "properties": {"tags": ["compatibility", "taro"]},
     }
@@ -53,8 +54,8 @@ def _result(entry: Entry, index: dict[str, int]) -> dict[str, Any]:
     for key, value in (("api", finding.api), ("required", finding.required)):
         if value is not None:
             properties[key] = value
-    if finding.sources:
-        properties["sources"] = list(finding.sources)
+    if finding.all_sources:
+        properties["sources"] = list(finding.all_sources)
     return {
         "ruleId": entry.code,
         "ruleIndex": index[entry.code],
@@ -82,7 +83,7 @@ def _invocation(view: ReportView) -> dict[str, Any]:
 
 def render_sarif(report: Report, options: RenderOptions | None = None) -> str:
     view = ReportView(report, options)
-    docs = list(rule_docs().values())
+    docs = list(rule_helps())
     index = {doc.code: i for i, doc in enumerate(docs)}
     root: dict[str, Any] = {"description": {"text": "The repository root: every result's path is relative to it."}}
     if view.options.repo_root_uri:

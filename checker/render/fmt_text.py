@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checker.render.options import RenderOptions
 from checker.render.view import Entry, ReportView, project_header
-from checker.render.words import rule_doc
+from checker.render.rule_help import rule_help
 from checker.report import Report
 
 __all__ = ["render_text"]
@@ -36,7 +36,8 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
         for _, group in view.by_file(view.of_severity(severity)):
             lines.append("")
             for entry in group:
-                lines.append(f"{_place(entry)}: {paint(entry.severity, _COLOURS[entry.severity])} {entry.code} {entry.message}")
+                words = " ".join(entry.message.split())  # one line per finding, whatever the message holds
+                lines.append(f"{_place(entry)}: {paint(entry.severity, _COLOURS[entry.severity])} {entry.code} {words}")
     if not view.options.quiet:
         for result in report.results:
             if result.requirements:
@@ -47,6 +48,6 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
         lines += ["", "per code:"]
         for code, counts in shown:
             parts = [f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s] and (s == "error" or not view.options.quiet)]
-            lines.append(f"  {code} {rule_doc(code).slug:<28} {', '.join(parts)}")
+            lines.append(f"  {code} {rule_help(code).slug:<28} {', '.join(parts)}")
     lines += ["", paint(view.totals_line(), _COLOURS["error"] if view.failed else _BOLD)]
     return "\n".join(lines).lstrip("\n") + "\n"

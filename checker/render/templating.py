@@ -7,6 +7,7 @@ from functools import cache
 
 import jinja2
 
+from checker.render.words import slug, word
 from checker.resources import reports_root
 
 __all__ = ["html_environment", "markdown_environment", "md_escape"]
@@ -21,16 +22,23 @@ def md_escape(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def _finding_filters(environment: jinja2.Environment) -> jinja2.Environment:
+    environment.filters["message"] = word  # {{ finding|message(report.lang) }}
+    environment.filters["slug"] = slug  # {{ finding.code|slug }}
+    return environment
+
+
 @cache
 def html_environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    return _finding_filters(jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(reports_root())),
         autoescape=True,
+        auto_reload=False,  # one process renders a thousand pages: no stat of every template per page
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-    )
+    ))
 
 
 @cache
@@ -44,4 +52,4 @@ def markdown_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["md"] = md_escape
-    return environment
+    return _finding_filters(environment)

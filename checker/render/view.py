@@ -10,14 +10,14 @@ from functools import cached_property
 from itertools import groupby
 
 from checker.evaluate import ProjectResult
-from checker.findings import SEVERITIES, Finding
+from checker.findings import Finding, Severity
 from checker.render.options import RenderOptions
-from checker.render.words import message, platforms_of
+from checker.render.words import word
 from checker.report import Report
 
 __all__ = ["Entry", "ReportView", "SEVERITY_ORDER", "project_header"]
 
-SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # error, warning, info
+SEVERITY_ORDER = tuple(s.value for s in sorted(Severity, reverse=True))  # error, warning, info
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITY_ORDER)}
 
 
@@ -36,7 +36,7 @@ class Entry:
 
     @property
     def severity(self) -> str:
-        return self.finding.severity
+        return self.finding.severity.value
 
     @property
     def code(self) -> str:
@@ -85,7 +85,7 @@ class ReportView:
                 in_scan = _join(root, finding.file or "package.json")
                 entries.append(Entry(
                     finding, root, self._display(in_scan), _join(self.options.repo_prefix, in_scan),
-                    message(finding, self.options.lang), platforms_of(finding), key, self.report.excerpt(root, finding),
+                    word(finding, self.options.lang), finding.platform_ids, key, self.report.excerpt(root, finding),
                 ))
         entries.sort(key=lambda e: (_RANK[e.severity], e.path, e.line, e.column, e.code, e.platforms, e.message))
         return tuple(entries)

@@ -36,7 +36,7 @@ def golden(name: str, text: str) -> str:
 
 def test_the_generated_report_has_thousands_of_findings_of_every_severity() -> None:
     assert len(FINDINGS) == 6002
-    assert Counter(f.severity for f in FINDINGS) == {"error": 2449, "warning": 2366, "info": 1187}
+    assert Counter(f.severity for f in FINDINGS) == {"error": 2429, "warning": 2391, "info": 1182}
 
 
 def test_markdown_fits_a_pull_request_comment_and_matches_its_golden_file() -> None:
@@ -46,11 +46,11 @@ def test_markdown_fits_a_pull_request_comment_and_matches_its_golden_file() -> N
     assert len(text) > MARKDOWN_LIMIT - 1_000  # filled, not cut early
     lines = text.splitlines()
     rows = [line for line in lines if re.match(r"\| \[\d+:\d+\]\(", line)]
-    assert lines[0] == "## ❌ taro-compat: 2,449 errors, 2,366 warnings, 1,187 info"
+    assert lines[0] == "## ❌ taro-compat: 2,429 errors, 2,391 warnings, 1,182 info"
     # the summary comes first: per code, then per platform, before any finding
     errors_title = next(line for line in lines if line.startswith("### Errors ("))
     assert lines.index("| Code | Rule | Errors | Warnings | Info |") < lines.index("| Platform | Errors | Warnings | Info |") < lines.index(errors_title)
-    assert errors_title == f"### Errors ({len(rows):,} of 2,449)"
+    assert errors_title == f"### Errors ({len(rows):,} of 2,429)"
     assert all(line.endswith(" |") and len(re.findall(r"(?<!\\)\|", line)) == 5 for line in rows)  # whole rows only
     more = re.search(r"^_and ([\d,]+) more: \[see the full report\]\(https://github\.com/o/r/actions/runs/42\)_$", text, re.M)
     assert more and int(more.group(1).replace(",", "")) == len(FINDINGS) - len(rows)
@@ -73,7 +73,7 @@ def test_markdown_full_is_whole_and_warnings_follow_errors() -> None:
 
 def test_markdown_quiet_lists_errors_only() -> None:
     text = RENDERERS["markdown"](REPORT, RenderOptions(quiet=True, full=True))
-    assert "### Warnings" not in text and "🟡 TC" not in text and text.count("🔴 TC") == 2449
+    assert "### Warnings" not in text and "🟡 TC" not in text and text.count("🔴 TC") == 2429
 
 
 def test_github_annotations_are_the_ten_most_important_of_each_level() -> None:
@@ -82,8 +82,8 @@ def test_github_annotations_are_the_ten_most_important_of_each_level() -> None:
     lines = text.splitlines()
     kinds = Counter(line.split(" ", 1)[0].split("::")[1] for line in lines)
     assert kinds == {"error": 10, "warning": 10, "notice": 1}
-    assert lines[-1] == ("::notice title=taro-compat::2449 error(s), 2366 warning(s), 1187 info in 2 project(s); "
-                         "incomplete: 2 file(s) not scanned or only partly parsed; 4,795 more, and 1,187 info, in the step summary and the other formats")
+    assert lines[-1] == ("::notice title=taro-compat::2429 error(s), 2391 warning(s), 1182 info in 2 project(s); "
+                         "incomplete: 2 file(s) not scanned or only partly parsed; 4,800 more, and 1,182 info, in the step summary and the other formats")
     codes = [re.search(r"title=taro-compat (TC\d+)", line).group(1) for line in lines[:10]]  # type: ignore[union-attr]
     assert codes == ["TC101", "TC102", "TC104", "TC110"] * 2 + ["TC101", "TC102"]  # one of each code before a second of any
     assert not any("\n" in line or "::set-output" in line for line in lines)
@@ -145,12 +145,12 @@ def test_text_is_path_line_col_errors_first_by_file_with_a_per_code_summary() ->
     assert summary[0] == "  TC010 file-not-scanned             2 warning"
     assert len(summary) == len({f.code for f in FINDINGS})
     assert "\033[" not in text
-    assert len(text.encode()) < 1_000_000
+    assert len(text.encode()) < 1_500_000
 
 
 def test_text_quiet_prints_errors_only() -> None:
     lines = RENDERERS["text"](REPORT, RenderOptions(quiet=True)).splitlines()
-    assert sum(" error TC" in line for line in lines) == 2449
+    assert sum(" error TC" in line for line in lines) == 2429
     assert not any(" warning TC" in line or " info TC" in line for line in lines)
 
 

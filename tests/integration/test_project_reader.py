@@ -137,7 +137,7 @@ def check_json(*argv: str) -> tuple[int, dict[str, Any], str]:
 def test_check_no_scan_fills_the_profile_section() -> None:
     code, report, err = check_json(str(PROJECTS / "npm-app"))
     assert (code, err) == (0, "")
-    assert report["format_version"] == 1
+    assert report["format_version"] == 2
     (project,) = report["projects"]
     assert project["root"] == "."
     assert project["taro"] == {"declared": "^3.6.8", "resolved": "3.6.26", "source": "package-lock.json", "allows": None}
@@ -191,7 +191,7 @@ TARO_PACKAGE = '{"name": "x", "dependencies": {"@tarojs/taro": "3.6.8"}, "script
         pytest.param({"package.json": TARO_PACKAGE, "project.config.json": '{"libVersion": "2.10.4"'}, "project.config.json:1:24: invalid JSON: Expecting ',' delimiter", id="truncated project.config.json"),
         pytest.param({"package.json": TARO_PACKAGE, "config/index.js": "module.exports = { framework: 'react', \n plugins: [ }\n"}, "config/index.js:2:12: does not parse as JavaScript/TypeScript", id="config that does not parse"),
         pytest.param({"package.json": TARO_PACKAGE, "taro-compat.yaml": "targets: wepp >= 2.10\n"}, "taro-compat.yaml:1:1: unknown platform 'wepp' (did you mean 'weapp'?)", id="target typo in settings"),
-        pytest.param({"package.json": TARO_PACKAGE, "taro-compat.yaml": "target: weapp\n"}, "taro-compat.yaml:1:1: unknown setting 'target' (did you mean 'targets'?); known: targets, published, include, exclude, baseline, failOn", id="unknown setting"),
+        pytest.param({"package.json": TARO_PACKAGE, "taro-compat.yaml": "target: weapp\n"}, "taro-compat.yaml:1:1: unknown setting 'target' (did you mean 'targets'?); known: targets, published, include, exclude, baseline, failOn, ignore, strictUnknown", id="unknown setting"),
         pytest.param({"package.json": TARO_PACKAGE.replace('"3.6.8"', '"^3.6.8"'), "yarn.lock": '# yarn lockfile v1\n\n"@tarojs/taro@^3.6.8":\n  version "3.6'}, None, id="lock file cut in half"),
     ],
 )

@@ -49,10 +49,10 @@ def test_text_paths_are_relative_to_the_current_directory(monorepo: Path, monkey
     monkeypatch.chdir(monorepo / "packages")
     code, out, _ = run("check", "shop")
     assert code == 1
-    assert "shop/src/a.ts:2:18: error TC104 getUserProfile on h5 is a stub that rejects in development" in out
+    assert "shop/src/a.ts:2:18: error TC104 getUserProfile is a stub on h5 (it rejects in development" in out
     monkeypatch.chdir(monorepo / "packages" / "shop" / "src")
     _, out, _ = run("check", "..")
-    assert "\na.ts:2:18: error TC104 getUserProfile on h5 is a stub that rejects in development" in out
+    assert "\na.ts:2:18: error TC104 getUserProfile is a stub on h5 (it rejects in development" in out
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color(monorepo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
