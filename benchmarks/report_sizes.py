@@ -1,7 +1,7 @@
 """Each report format's size and rendering time on a real project (or the generated 14,000-finding
 report), beside the JSON report of the same run (the baseline: the whole data, no layout).
 
-    python3 benchmarks/report_sizes.py PATH [--targets 'weapp, tt, alipay, swan, qq, jd, h5, rn'] [--runs 3]
+    python3 benchmarks/report_sizes.py PATH [--targets 'weapp, tt, alipay, swan, qq, jd, h5, rn'] [--strict-unknown] [--runs 3]
     python3 benchmarks/report_sizes.py --synthetic 14000
 
 Limits checked: Markdown under 65,536 characters (GitHub's comment limit), at most 10 ::error and
@@ -30,18 +30,20 @@ from checker.report import Report  # noqa: E402
 EIGHT = "weapp, tt, alipay, swan, qq, jd, h5, rn"
 
 
-def _report_of(path: Path, targets: str) -> Report:
+def _report_of(path: Path, targets: str, strict_unknown: bool) -> Report:
     """The Report ``check`` builds, through the same steps (commands/check.py), without rendering."""
     from datetime import date
 
     from checker import __version__
     from checker.commands import discover_projects, excerpts, load, read_projects
-    from checker.evaluate import evaluate
+    from checker.evaluate import Selection, evaluate
 
     matrix = load(None)
     scan_root, projects = discover_projects(path)
     read, problems = read_projects(scan_root, projects, matrix, targets, scan=True, err=io.StringIO())
-    results = [evaluate(matrix, profile, scans, today=date.today()) for profile, scans in read]
+    results = [evaluate(matrix, profile, scans, today=date.today(), vendored=vendored,
+                        selection=Selection((), profile.ignore, strict_unknown or profile.strict_unknown))
+               for profile, scans, vendored in read]
     return Report(tuple(results), __version__, matrix.digest, len(matrix), True, excerpts(scan_root, results), problems=tuple(problems))
 
 
@@ -50,6 +52,7 @@ def main() -> int:
     parser.add_argument("path", nargs="?", type=Path)
     parser.add_argument("--targets", default=EIGHT)
     parser.add_argument("--synthetic", type=int, metavar="FINDINGS")
+    parser.add_argument("--strict-unknown", action="store_true", help="every unknown call site listed, as check --strict-unknown")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if args.synthetic:
@@ -57,7 +60,7 @@ def main() -> int:
 
         report = build_report(args.synthetic)
     elif args.path:
-        report = _report_of(args.path.resolve(), args.targets)
+        report = _report_of(args.path.resolve(), args.targets, args.strict_unknown)
     else:
         parser.error("give a PATH or --synthetic N")
     options = RenderOptions(link_base="https://github.com/OWNER/REPO/blob/SHA", full_report_url="https://github.com/OWNER/REPO/actions/runs/1")
@@ -69,7 +72,7 @@ def main() -> int:
     baseline = len(outputs["json"].encode())
     for fmt, render in RENDERERS.items():
         text = outputs[fmt]
-        ms = median_ms(lambda: render(report, options), args.runs)
+        ms = median_ms(lambda render=render: render(report, options), args.runs)  # type: ignore[misc]
         print(f"| {fmt} | {len(text):,} | {len(text.encode()):,} | {ms:,.0f} | {len(text.encode()) / baseline:.3f}x |")
     annotations = [line.split(" ", 1)[0].split("::")[1] for line in outputs["github"].splitlines()]
     counts = {kind: annotations.count(kind) for kind in ("error", "warning", "notice")}

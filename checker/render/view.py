@@ -81,7 +81,7 @@ class ReportView:
         entries = []
         for result in self.report.results:
             root = result.profile.root
-            for finding, key in zip(result.findings, self.report.fingerprints(result)):
+            for finding, key in zip(result.findings, self.report.fingerprints(result), strict=True):
                 in_scan = _join(root, finding.file or "package.json")
                 entries.append(Entry(
                     finding, root, self._display(in_scan), _join(self.options.repo_prefix, in_scan),
