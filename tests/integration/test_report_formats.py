@@ -7,12 +7,15 @@ import io
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from checker.cli import main
+from conftest import REPO
 
 GITHUB = ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_RUN_ID", "GITHUB_WORKSPACE", "GITHUB_STEP_SUMMARY")
-FORMATS = ("text", "json", "markdown", "html", "sarif", "github")
+FORMATS = ("text", "json", "json-v1", "markdown", "html", "sarif", "github")
+SARIF_SCHEMA = json.loads((REPO / "tests" / "data" / "sarif" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 
 
 class Terminal(io.StringIO):
@@ -103,6 +106,7 @@ def test_github_appends_the_markdown_report_to_the_step_summary(monorepo: Path, 
 
 def test_sarif_paths_resolve_from_the_repository_root(monorepo: Path) -> None:
     _, out, _ = run("check", str(monorepo / "packages" / "shop"), "--format", "sarif")
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(json.loads(out))
     (sarif_run,) = json.loads(out)["runs"]
     assert sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == monorepo.as_uri() + "/"
     locations = [r["locations"][0]["physicalLocation"] for r in sarif_run["results"] if r["ruleId"] == "TC104"]
@@ -128,10 +132,11 @@ def test_bad_targets_fail_visibly_in_every_format(monorepo: Path, fmt: str) -> N
     assert "unknown platform 'bogus'" in err
     assert ("unknown platform &#39;bogus&#39;" if fmt == "html" else "unknown platform 'bogus'") in out
     assert "0 project(s)" not in out and "0 error" not in out.split("\n", 1)[0]
-    if fmt == "json":
+    if fmt.startswith("json"):
         data = json.loads(out)
         assert (data["status"], data["complete"], data["projects"]) == ("failed", False, [])
     elif fmt == "sarif":
+        jsonschema.Draft4Validator(SARIF_SCHEMA).validate(json.loads(out))
         assert json.loads(out)["runs"][0]["invocations"][0]["executionSuccessful"] is False
     elif fmt == "text":
         assert out.splitlines()[-1] == "FAILED: nothing was checked (1 problem(s) above)"
@@ -149,7 +154,7 @@ def test_an_unreadable_project_fails_visibly_in_every_format(tmp_path: Path, fmt
     code, out, err = run("check", str(tmp_path), "--format", fmt)
     assert code == 2
     assert "package.json:2:" in err and "package.json:2:" in out
-    if fmt == "json":
+    if fmt.startswith("json"):
         assert json.loads(out)["status"] == "failed"
     elif fmt == "sarif":
         assert json.loads(out)["runs"][0]["invocations"][0]["executionSuccessful"] is False
