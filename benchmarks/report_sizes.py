@@ -41,9 +41,9 @@ def _report_of(path: Path, targets: str, strict_unknown: bool) -> Report:
     matrix = load(None)
     scan_root, projects = discover_projects(path)
     read, problems = read_projects(scan_root, projects, matrix, targets, scan=True, err=io.StringIO())
-    results = [evaluate(matrix, profile, scans, today=date.today(), vendored=vendored,
+    results = [evaluate(matrix, profile, scans, targets=resolved, today=date.today(), vendored=vendored,
                         selection=Selection((), profile.ignore, strict_unknown or profile.strict_unknown))
-               for profile, scans, vendored in read]
+               for profile, resolved, scans, vendored in read]
     return Report(tuple(results), __version__, matrix.digest, len(matrix), True, excerpts(scan_root, results), problems=tuple(problems))
 
 

@@ -15,7 +15,7 @@ import random
 from checker.evaluate import ProjectResult
 from checker.findings import Args, Axis, Finding, PlatformDetail, Requirement, Severity, sort_key
 from checker.project.profile import ProjectProfile, TaroVersionInfo
-from checker.project.targets import Target
+from checker.targets.model import Target
 from checker.report import Report
 
 __all__ = ["EIGHT", "HOSTILE_FILE", "HOSTILE_NOTE", "build_report"]
@@ -53,10 +53,8 @@ def build_report(findings: int = 6000, *, projects: int = 2, seed: int = 7, prob
     results, excerpts = [], {}
     for index in range(projects):
         root = f"packages/app{index}"
-        profile = ProjectProfile(
-            root=root, name=f"app{index}", taro=TaroVersionInfo("^3.6.0", None, "3.6.26", "pnpm-lock.yaml"),
-            targets=tuple(Target(p, "2.10.4" if p == "weapp" else None, "--targets") for p in EIGHT),
-        )
+        profile = ProjectProfile(root=root, name=f"app{index}", taro=TaroVersionInfo("^3.6.0", None, "3.6.26", "pnpm-lock.yaml"))
+        targets = tuple(Target(p, "2.10.4" if p == "weapp" else None, "--targets") for p in EIGHT)
         files = [f"src/pages/page{n:03d}/index.tsx" for n in range(per_project // 12)] + [HOSTILE_FILE]
         made: list[Finding] = []
         for number in range(per_project):
@@ -74,5 +72,5 @@ def build_report(findings: int = 6000, *, projects: int = 2, seed: int = 7, prob
             excerpts[(root, file, line)] = f"  await Taro.{rng.choice(apis)}({{ desc: 'line {line} of {file}' }}) // </script> <b>"
         made.append(Finding("TC010", Severity.WARNING, "src/vendor/big.min.js", args=Args.of(text="src/vendor/big.min.js: skipped: larger than 2 MB")))
         unique = tuple(sorted(set(made), key=sort_key))
-        results.append(ProjectResult(profile, unique, {"weapp": ">=2.21.2", "taro": ">=3.6.26"}, scanned_files=len(files)))
+        results.append(ProjectResult(profile, unique, {"weapp": ">=2.21.2", "taro": ">=3.6.26"}, scanned_files=len(files), targets=targets))
     return Report(tuple(results), "9.9.9", "d" * 64, 583, True, excerpts, problems=problems)

@@ -1,5 +1,5 @@
 """GitHub Actions workflow commands: the most important 10 ``::error`` and 10 ``::warning``
-annotations (GitHub shows no more per step), then one ``::notice`` with the totals.
+annotations (GitHub shows no more per step), after one ``::notice`` with the totals and the targets.
 
 Everything that comes from the project or the matrix is escaped as the runner expects, so a
 file name with ``%0A::set-output`` cannot start a command of its own. The whole report goes to
@@ -9,6 +9,7 @@ the step summary (the command appends the Markdown report to $GITHUB_STEP_SUMMAR
 from __future__ import annotations
 
 from checker.render.options import RenderOptions
+from checker.render.targets_line import describe_targets
 from checker.render.view import Entry, ReportView
 from checker.report import Report
 
@@ -49,5 +50,6 @@ def render_github(report: Report, options: RenderOptions | None = None) -> str:
     counts = view.counts
     left = sum(max(0, counts[s] - ANNOTATIONS_PER_LEVEL) for s in levels) + sum(counts[s] for s in ("error", "warning") if s not in levels)
     tail = f"; {left:,} more, and {counts['info']:,} info, in the step summary and the other formats" if left or counts["info"] else ""
-    lines.append(f"::notice title=taro-compat::{_data(view.totals_line() + tail)}")
-    return "\n".join(lines) + "\n"
+    targets = "; ".join(f"{r.profile.root}: targets {describe_targets(r.targets)}" for r in report.results)
+    notice = f"::notice title=taro-compat::{_data(view.totals_line() + tail + (f'. {targets}' if targets else ''))}"
+    return "\n".join([notice, *lines]) + "\n"  # the totals and where the targets came from, first

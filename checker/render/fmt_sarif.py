@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from checker.render.options import RenderOptions
+from checker.render.targets_line import describe_targets
 from checker.render.view import Entry, ReportView
 from checker.render.rule_help import RuleHelp, rule_helps
 from checker.report import Report
@@ -95,7 +96,8 @@ def render_sarif(report: Report, options: RenderOptions | None = None) -> str:
         "originalUriBaseIds": {_ROOT: root},
         "columnKind": "unicodeCodePoints",
         "results": [_result(entry, index) for entry in view.all_entries],
-        "properties": {"matrixDigest": report.matrix_digest, "complete": view.complete, "failed": view.failed},
+        "properties": {"matrixDigest": report.matrix_digest, "complete": view.complete, "failed": view.failed,
+                       "targets": {r.profile.root: describe_targets(r.targets) for r in report.results}},
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

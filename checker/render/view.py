@@ -12,6 +12,7 @@ from itertools import groupby
 from checker.evaluate import ProjectResult
 from checker.findings import Finding, Severity
 from checker.render.options import RenderOptions
+from checker.render.targets_line import describe_targets
 from checker.render.words import word
 from checker.report import Report
 
@@ -57,9 +58,10 @@ def _join(prefix: str, path: str) -> str:
 
 
 def project_header(result: ProjectResult) -> str:
+    """A project's first line: its Taro version and its targets, with where each came from (or "guessed")."""
     profile = result.profile
     taro = profile.taro.resolved or f"unknown ({profile.taro.declared})"
-    targets = ", ".join(t.platform + (f" >= {t.min_version}" if t.min_version else "") for t in profile.targets) or "none"
+    targets = describe_targets(result.targets)
     scanned = f"; {result.scanned_files} source files" if result.scanned_files is not None else ""
     return f"{profile.name or 'unnamed'} ({profile.root}): Taro {taro} from {profile.taro.source}; targets {targets}{scanned}"
 
@@ -137,7 +139,7 @@ class ReportView:
         """(platform, count per severity) in target order; a project-wide finding counts under no platform."""
         order: list[str] = []
         for result in self.report.results:
-            order += [t.platform for t in result.profile.targets if t.platform not in order]
+            order += [t.platform for t in result.targets if t.platform not in order]
         table: dict[str, Counter[str]] = {}
         for entry in self.all_entries:
             for platform in entry.platforms:

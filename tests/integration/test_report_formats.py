@@ -98,7 +98,8 @@ def test_github_appends_the_markdown_report_to_the_step_summary(monorepo: Path, 
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     code, out, _ = run("check", str(monorepo / "packages" / "shop"), "--format", "github")
     assert code == 1
-    assert out.splitlines()[0].startswith("::error file=packages/shop/src/a.ts,line=2,col=18,title=taro-compat TC104 on h5::")
+    assert out.splitlines()[0].startswith("::notice title=taro-compat::1 error(s), ")
+    assert out.splitlines()[1].startswith("::error file=packages/shop/src/a.ts,line=2,col=18,title=taro-compat TC104 on h5::")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n## ❌ taro-compat: 1 error, ")
     assert "| 2:18 | 🔴 TC104 | h5 |" in text
@@ -145,7 +146,7 @@ def test_bad_targets_fail_visibly_in_every_format(monorepo: Path, fmt: str) -> N
     elif fmt == "html":
         assert "<h1>taro-compat: the check did not run</h1>" in out and '<p class="banner">Not checked: ' in out
     else:
-        assert out.startswith("::error title=taro-compat did not run::--targets: unknown platform 'bogus'")
+        assert out.splitlines()[1].startswith("::error title=taro-compat did not run::--targets: unknown platform 'bogus'")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
