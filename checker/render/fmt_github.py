@@ -50,6 +50,6 @@ def render_github(report: Report, options: RenderOptions | None = None) -> str:
     counts = view.counts
     left = sum(max(0, counts[s] - ANNOTATIONS_PER_LEVEL) for s in levels) + sum(counts[s] for s in ("error", "warning") if s not in levels)
     tail = f"; {left:,} more, and {counts['info']:,} info, in the step summary and the other formats" if left or counts["info"] else ""
-    targets = "; ".join(f"{r.profile.root}: targets {describe_targets(r.targets)}" for r in report.results)
+    targets = "; ".join(f"{r.profile.name or r.profile.root}: targets {describe_targets(r.targets)}" for r in report.results)
     notice = f"::notice title=taro-compat::{_data(view.totals_line() + tail + (f'. {targets}' if targets else ''))}"
     return "\n".join([notice, *lines]) + "\n"  # the totals and where the targets came from, first

@@ -85,7 +85,7 @@ def test_github_annotations_are_the_ten_most_important_of_each_level() -> None:
     targets = "weapp >= 2.10.4, tt, alipay, swan, qq, jd, h5, rn (from --targets)"
     assert lines[0] == ("::notice title=taro-compat::2429 error(s), 2391 warning(s), 1182 info in 2 project(s); "
                         "incomplete: 2 file(s) not scanned or only partly parsed; 4,800 more, and 1,182 info, in the step summary and the other formats. "
-                        f"packages/app0: targets {targets}; packages/app1: targets {targets}")
+                        f"app0: targets {targets}; app1: targets {targets}")
     codes = [re.search(r"title=taro-compat (TC\d+)", line).group(1) for line in lines[1:11]]  # type: ignore[union-attr]
     assert codes == ["TC101", "TC102", "TC104", "TC110"] * 2 + ["TC101", "TC102"]  # one of each code before a second of any
     assert not any("\n" in line or "::set-output" in line for line in lines)
