@@ -228,6 +228,12 @@ def test_compare_wechat_and_h5_by_default_only_differences_at_a_taro_version(pag
     taro_rows = page.locator("#compare-taro tbody tr")
     assert taro_rows.evaluate_all("rs => rs.map(r => [r.dataset.api, ...[...r.cells].slice(1).map(c => c.innerText)])") == [
         ["delta", "? unknown (no data)", "✓ supported"]]
+    url = page.url
+    page.goto((sites["en"] / "index.html").as_uri())
+    page.goto(url)  # a shared link opens on the same comparison
+    assert [page.input_value(s) for s in ("#pa", "#pb", "#tp")] == ["weapp", "h5", "h5"]
+    assert [page.locator(s).evaluate("e => e.options[e.selectedIndex].text") for s in ("#at", "#ta", "#tb")] == ["3.5.0", "3.5.0", "3.6.0"]
+    assert taro_rows.count() == 1
 
 
 def test_docs_and_code_disagreements_page(page: Page, sites: dict[str, Path]) -> None:
