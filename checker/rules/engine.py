@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from checker.findings import Finding, Severity
 from checker.model import Api, Status
-from checker.project.targets import Target
+from checker.targets.model import Target
 from checker.rules import (
     tc101_unsupported,
     tc102_needs_newer_runtime,
