@@ -154,3 +154,14 @@ def test_api_names_break_inside_camel_case_and_stay_escaped() -> None:
     assert str(breakable("button.open-type.chooseAvatar")) == "button.<wbr>open-type.<wbr>choose<wbr>Avatar"
     assert str(breakable("getUserProfile")) == "get<wbr>User<wbr>Profile"
     assert str(breakable("<b>x</b>aB")) == "&lt;b&gt;x&lt;/b&gt;a<wbr>B"
+
+
+def test_every_status_confidence_and_stub_outcome_has_words_in_both_languages() -> None:
+    from checker.model import Outcome
+
+    for lang in ("en", "zh"):
+        t = labels()[lang]
+        assert set(labels()["en"]) == set(t)
+        assert all(t[s.value] for s in Status)
+        assert set(t["confidences"]) == {c.value for c in Confidence}
+        assert set(t["outcomes"]) == {o.value for o in Outcome}
