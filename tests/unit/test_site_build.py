@@ -144,6 +144,10 @@ def test_site_command_writes_every_page_and_the_disagreements(tmp_path: Path, ma
     assert out.getvalue() == f"{tmp_path / 'site'}: {1 + 9 + 3} pages\n" and err.getvalue() == ""
     page = (tmp_path / "site" / "docs-vs-code.html").read_text(encoding="utf-8")
     assert "此知识库中尚无不一致数据。" in page
+    root = make_matrix(extra={"reports/taro-docs-vs-code.yaml": ENTRY.replace("setStorage", "sample")})  # the loader accepts it too
+    assert main(["site", str(tmp_path / "site2"), "--matrix", str(root)], stdout=io.StringIO(), stderr=err) == 0
+    page = (tmp_path / "site2" / "docs-vs-code.html").read_text(encoding="utf-8")
+    assert '<tr data-api="sample" data-platform="alipay" data-kind="code-only">' in page and "1.3.0 to 3.2.16" in page
     data = json.loads(re.search(r'<script type="application/json" id="index-data">(.*?)</script>', (tmp_path / "site" / "index.html").read_text(encoding="utf-8")).group(1))  # type: ignore[union-attr]
     assert data["platforms"][:2] == ["weapp", "h5"]
 
