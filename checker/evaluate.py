@@ -1,20 +1,31 @@
-"""Evaluate a project against the matrix: profile + call sites -> findings. Pure: no I/O."""
+"""Evaluate a project against the matrix: profile + call sites -> findings. Pure: no I/O.
+
+After the rules ran: one finding per place and problem (the platforms gathered into it), the
+unknowns summarised (one note per platform and cause) unless asked for per site, and the rules
+selected as ``--select`` / ``--ignore`` and the ``ignore:`` setting say.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from checker.findings import Finding, sort_key
-from checker.model import Matrix, Platform, Status
+from checker.findings import Args, Finding, Severity, group_platforms, sort_key
+from checker.model import Matrix, Platform
 from checker.project.profile import ProjectProfile
-from checker.project.targets import Target
+from checker.rules import matches, tc010_file_not_scanned, tc011_libversion_below_requirement, tc013_vendored_not_scanned
+from checker.rules import tc108_no_data
+from checker.rules.context import Context
+from checker.rules.engine import findings_for_use, runs_on
 from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard
-from checker.verdicts import Context, findings_for_use, runs_on
-from checker.versions import RuntimeVersion, TaroVersion, Version
+from checker.targets.model import Target
+from checker.targets.resolve import ResolvedTargets
+from checker.versions import TaroVersion, Version
 
-__all__ = ["ProjectResult", "component_id", "evaluate", "guard_platforms"]
+__all__ = ["ProjectResult", "Selection", "Use", "component_id", "evaluate", "guard_platforms"]
+
+_CAPABILITY_GUARDS = ("can_i_use", "exists", "version")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +38,19 @@ class Use:
 
 
 @dataclass(frozen=True, slots=True)
+class Selection:
+    """Which rules report (codes, prefixes or slugs, as linters select them) and how unknowns are told."""
+
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+    strict_unknown: bool = False  # every unknown per site, as an error (it fails the gate)
+    summarise_unknown: bool = True  # False: per site at the rule's severity (a plan compares sites)
+
+    def keeps(self, code: str) -> bool:
+        return (not self.select or matches(code, self.select)) and not matches(code, self.ignore)
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectResult:
     profile: ProjectProfile
     findings: tuple[Finding, ...]
@@ -34,6 +58,8 @@ class ProjectResult:
     call_sites: tuple[Use, ...] = ()
     components: tuple[Use, ...] = ()
     scanned_files: int | None = None  # None: --no-scan
+    lowest: Mapping[str, Version] | None = None  # the requirements as versions (platform or "taro" -> lowest)
+    targets: tuple[Target, ...] = ()  # as the targets stage resolved them
 
 
 def component_id(use: ComponentUse) -> str:
@@ -47,79 +73,87 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
     if guard.kind in ("taro_env", "platform_file"):
         named = {p for p in target_ids if platforms[p].taro_env in guard.envs}
         return sorted(set(target_ids) - named) if guard.negated else sorted(named)
-    if guard.kind in ("can_i_use", "exists", "version"):
+    if guard.kind in _CAPABILITY_GUARDS:
         if guard.receiver not in (None, "taro"):
             return sorted(p for p in target_ids if platforms[p].native_global == guard.receiver)
         return sorted(p for p in target_ids if guard.kind != "version" or platforms[p].runtime)
     return []
 
 
-def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, today: date | None = None) -> ProjectResult:
+def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, targets: ResolvedTargets, today: date | None = None,
+             selection: Selection | None = None, vendored: tuple[str, ...] = ()) -> ProjectResult:
     """Findings for one project; call sites of APIs the matrix does not know are left out.
 
     :param today: the day of the check; the publish date defaults to it (date-bound rules need one).
+    :param vendored: project files left out of the scan as vendored or minified (one note says so).
     """
+    selection = selection or Selection()
     findings = [
-        Finding(note.code, note.severity, note.message, note.location.path or None, note.location.line, note.location.column)
-        for note in profile.notes
+        Finding(note.code, Severity(note.severity), note.location.path or None, note.location.line, note.location.column,
+                args=Args.of(text=note.message))
+        for note in profile.notes + targets.notes
     ]
+
     def use(site: CallSite | ComponentUse, api: str) -> Use:
-        return Use(site, api, tuple(tuple(guard_platforms(g, profile.targets, matrix.platforms)) for g in site.guards))
+        return Use(site, api, tuple(tuple(guard_platforms(g, targets.targets, matrix.platforms)) for g in site.guards))
 
     sites = tuple(use(site, site.api) for scan in scans for site in scan.call_sites if site.api in matrix)
     components = tuple(use(c, component_id(c)) for scan in scans for c in scan.components if component_id(c) in matrix)
+    rule = tc010_file_not_scanned.RULE
     for scan in scans:
         for note in scan.problems + ((scan.skipped,) if scan.skipped else ()):
-            findings.append(Finding("TC010", "warning", note, scan.file))
+            findings.append(Finding(rule.code, rule.severity, scan.file, args=Args.of(text=note)))
+    findings += tc013_vendored_not_scanned.note(vendored)
     day = today or date.today()
     context = Context(
         matrix=matrix,
-        targets=profile.targets,
+        targets=targets.targets,
         taro=TaroVersion.parse(profile.taro.resolved) if profile.taro.resolved else None,
         published=profile.published or day,
         today=day,
     )
     for used in sites + components:
         findings += findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
-    requirements = _requirements(matrix, profile, sites + components)
-    findings += _lib_version(matrix, profile, requirements)
-    return ProjectResult(profile, tuple(sorted(set(findings), key=sort_key)), requirements, sites, components, len(scans) if scans else None)
+    lowest = _requirements(matrix, targets.targets, sites + components)
+    hint = targets.lib_version
+    if hint is not None:
+        findings += tc011_libversion_below_requirement.check(
+            hint, lowest.get(hint.platform), matrix.runtime_catalogue(hint.platform) is not None)  # type: ignore[arg-type]
+    shaped = _shape(group_platforms(findings), selection)
+    requirements = {key: f">={version}" for key, version in sorted(lowest.items())}
+    return ProjectResult(profile, tuple(sorted(set(shaped), key=sort_key)), requirements, sites, components,
+                         len(scans) if scans else None, lowest, targets.targets)
 
 
-def _lib_version(matrix: Matrix, profile: ProjectProfile, requirements: dict[str, str]) -> list[Finding]:
-    """libVersion older than what the unguarded calls need: the devtools then debug a library the code cannot run on."""
-    platform = profile.lib_version_platform
-    if not profile.lib_version or platform is None or platform not in requirements or matrix.runtime_catalogue(platform) is None:
-        return []
-    needed = RuntimeVersion.parse(requirements[platform].removeprefix(">="))
-    if RuntimeVersion.parse(profile.lib_version) >= needed:
-        return []
-    where = profile.lib_version_at
-    return [Finding("TC011", "warning", f"libVersion {profile.lib_version} is below {needed}, which the unguarded calls need on {platform}:"
-                    " the devtools debug with a library this code cannot run on", where.path if where else None,
-                    where.line if where else 0, platform=platform, required=f">={needed}")]
+def _shape(findings: list[Finding], selection: Selection) -> list[Finding]:
+    """Unknowns summarised (or, strict, per site as errors); then the selection."""
+    code = tc108_no_data.RULE.code
+    unknown = [f for f in findings if f.code == code]
+    rest = [f for f in findings if f.code != code]
+    if selection.strict_unknown:
+        told = [replace(f, severity=Severity.ERROR) for f in unknown]
+    elif not selection.summarise_unknown:
+        told = unknown
+    else:
+        told = tc108_no_data.summarise(unknown)
+    return [f for f in rest + told if selection.keeps(f.code)]
 
 
-def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]) -> dict[str, str]:
+def _requirements(matrix: Matrix, targets: tuple[Target, ...], uses: tuple[Use, ...]) -> dict[str, Version]:
     """The lowest runtime (per target) and Taro versions under which every unguarded use works."""
     lowest: dict[str, Version] = {}
     for used in uses:
-        if any(g.kind in ("can_i_use", "exists", "version") and not g.negated for g in used.site.guards):
+        if any(g.kind in _CAPABILITY_GUARDS and not g.negated for g in used.site.guards):
             continue
         api = matrix.api(used.api)
         native = isinstance(used.site, CallSite) and used.site.via != "taro"
-        for target in profile.targets:
+        for target in targets:
             support = api.support.get(target.platform)
             if support is None or not runs_on(target.platform, used.site.guards, used.guard_platforms):
                 continue  # no data, or the code never runs there (TARO_ENV, name.weapp.ts)
-            axes = [("runtime", target.platform, support.runtime)]
-            if not native:
-                axes.append(("taro", "taro", support.taro))
-            for _, key, statements in axes:
-                versions = [s.versions.lowest() for s in statements if s.status in (Status.SUPPORTED, Status.PARTIAL)]
-                found = [v for v in versions if v is not None]
-                if found:
-                    low = min(found)  # type: ignore[type-var]
-                    if key not in lowest or low > lowest[key]:  # type: ignore[operator]
-                        lowest[key] = low
-    return {key: f">={version}" for key, version in sorted(lowest.items())}
+            axes = [("runtime", target.platform)] + ([] if native else [("taro", "taro")])
+            for axis, key in axes:
+                low = support.lowest(axis)
+                if low is not None and (key not in lowest or low > lowest[key]):  # type: ignore[operator]
+                    lowest[key] = low
+    return lowest

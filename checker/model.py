@@ -23,6 +23,7 @@ __all__ = [
     "Deprecation",
     "Fact",
     "Matrix",
+    "NativePresence",
     "Outcome",
     "Param",
     "Platform",
@@ -56,6 +57,7 @@ class Confidence(enum.Enum):
     VERIFIED = "verified"  # read in the published package contents
     COMMUNITY = "community"  # reported by users or staff in forums and issues
     INFERRED = "inferred"  # reasoned from other facts
+    COMPUTED = "computed"  # computed by an importer from a package's shipped code (outranks declarations)
     IMPORTED = "imported"  # read by an importer from published declarations (lower than curated)
 
     @property
@@ -124,7 +126,20 @@ class Statement:
     note: Text | None = None
     promise: bool | None = None
     stub: StubBehaviour | None = None
+    forwarded: bool | None = None  # Taro.X exists iff the native global has the API: the runtime decides
+    native: str | None = None  # the native API Taro calls, when it is not the same name
+    framework: bool | None = None  # Taro's own API: no native API behind it, no runtime axis
     where: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NativePresence:
+    """Whether the platform's native global has the API now, when no minimum version is published."""
+
+    present: bool
+    confidence: Confidence
+    sources: tuple[Source, ...]
+    note: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +170,16 @@ class PlatformSupport:
     alternatives: tuple[str, ...] = ()
     deprecated: Deprecation | None = None
     can_i_use: CanIUse | None = None
+    documented: tuple[Statement, ...] = ()  # what Taro's typings tags say (evidence; computed facts outrank it)
+    native_api: NativePresence | None = None
     where: Location = field(default=Location(""), compare=False)
+
+    def lowest(self, axis: str) -> Version | None:
+        """The lowest version from which the API works (supported or partial) on ``axis`` ("taro" or "runtime")."""
+        statements = self.taro if axis == "taro" else self.runtime
+        lows = [s.versions.lowest() for s in statements if s.status in (Status.SUPPORTED, Status.PARTIAL)]
+        found = [v for v in lows if v is not None]
+        return min(found) if found else None  # type: ignore[type-var]
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +278,14 @@ class Platform:
     note: Text | None = None
     project_files: tuple[str, ...] = ()
     typings_names: tuple[str, ...] = ()  # how Taro's @supported tags spell it
+    app_id_prefix: str | None = None  # how the platform's app ids start (wx..., tt...), where they have a fixed form
+    order: int | None = None  # audience order, 1 first; None: after the ordered ones
+    short_name: Text | None = None  # for table headings; the name when None
+
+    @property
+    def audience_key(self) -> tuple[bool, int, str]:
+        """Sort key: audience order, then id."""
+        return (self.order is None, self.order or 0, self.id)
 
 
 @dataclass(frozen=True, slots=True)

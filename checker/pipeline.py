@@ -11,8 +11,9 @@ from checker.project.profile import ProjectProfile
 from checker.scan.files import source_files
 from checker.scan.runner import ScanOptions, scan_files
 from checker.scan.sites import FileScan
+from checker.vendored import split_vendored
 
-__all__ = ["member_names", "scan_options", "scan_project"]
+__all__ = ["member_names", "scan_options", "scan_project", "scan_project_files"]
 
 
 def member_names(matrix: Matrix) -> frozenset[str]:
@@ -30,9 +31,16 @@ def scan_options(matrix: Matrix, profile: ProjectProfile) -> ScanOptions:
 
 
 def scan_project(directory: Path, profile: ProjectProfile, matrix: Matrix, projects: Iterable[Path] = (), *, cache: bool = True) -> tuple[FileScan, ...]:
-    """Every source file of one project, without the nested projects and the build output."""
+    """Every source file of one project, without the nested projects, the build output and vendored files."""
+    return scan_project_files(directory, profile, matrix, projects, cache=cache)[0]
+
+
+def scan_project_files(directory: Path, profile: ProjectProfile, matrix: Matrix, projects: Iterable[Path] = (), *,
+                       cache: bool = True) -> tuple[tuple[FileScan, ...], tuple[str, ...]]:
+    """The scans, and the vendored or minified files left out (project paths)."""
     nested = [p.relative_to(directory).as_posix() for p in projects if p != directory and directory in p.parents]
     output = [profile.output_root] if profile.output_root and "(" not in profile.output_root else []
     files, _ = source_files(directory, include=profile.include, exclude=profile.exclude, skip_dirs=nested + output)
+    files, vendored = split_vendored(files, profile.include)
     cache_path = cache_file_for("scan", directory, ".json") if cache else None
-    return scan_files(files, scan_options(matrix, profile), cache_path=cache_path).files
+    return scan_files(files, scan_options(matrix, profile), cache_path=cache_path).files, vendored

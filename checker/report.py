@@ -7,9 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from checker.evaluate import ProjectResult
-from checker.findings import Finding
+from checker.findings import Finding, Severity
 
 __all__ = ["Report", "fingerprint"]
+
+_NOT_SCANNED = "TC010"  # a source file skipped or only partly parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,12 @@ class Report:
     baselined: int = 0  # findings accepted by the baseline, left out of the results
     gone: tuple[str, ...] = ()  # baseline entries that no longer occur
     problems: tuple[str, ...] = ()  # what made the run incomplete
+    lang: str = "en"  # the language findings are worded in
+
+    @property
+    def complete(self) -> bool:
+        """Every project read and every source file scanned whole (the one answer every format gives)."""
+        return not self.problems and not any(f.code == _NOT_SCANNED for r in self.results for f in r.findings)
 
     def excerpt(self, root: str, finding: Finding) -> str:
         return self.excerpts.get((root, finding.file or "", finding.line), "")
@@ -39,10 +47,13 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         findings = [f for r in self.results for f in r.findings]
-        return {severity: sum(f.severity == severity for f in findings) for severity in ("error", "warning", "info")}
+        return {severity.value: sum(f.severity is severity for f in findings) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 
 
 def fingerprint(root: str, finding: Finding, excerpt: str) -> str:
-    """Stable across unrelated edits: the code line's text, not its number (as code scanning tracks results)."""
-    parts = [root, finding.code, finding.api or "", finding.platform or "", finding.file or "", " ".join(excerpt.split())]
+    """Stable across unrelated edits: the code line's text, not its number (as code scanning tracks results).
+
+    A finding about one platform keeps the fingerprint it had when findings were per platform.
+    """
+    parts = [root, finding.code, finding.api or "", ",".join(finding.platform_ids), finding.file or "", " ".join(excerpt.split())]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]

@@ -7,33 +7,52 @@ import os
 from datetime import date
 from typing import TextIO
 
-from checker import __version__
+from checker.version import __version__
 from checker.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, discover_projects, excerpts, load, read_projects
+from checker.errors import UsageError
 
-__all__ = ['check']
+__all__ = ["check"]
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values or () for code in value.split(",") if code.strip())
 
 
 def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.baseline import apply_baseline, read_baseline, write_baseline
-    from checker.evaluate import evaluate
+    from checker.evaluate import Selection, evaluate
     from checker.findings import at_or_above
     from checker.output import write_atomic
     from checker.render import RENDERERS
+    from checker.render.statistics import render_statistics
     from checker.report import Report
+    from checker.rules import unknown_patterns
 
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    unknown = unknown_patterns(select + ignore)
+    if unknown:
+        raise UsageError(f"taro-compat: no rule is named {', '.join(unknown)} (see taro-compat rules)")
     scan_root, projects = discover_projects(args.path)
     matrix = load(args.matrix)
     today = date.today()
     read, problems = read_projects(scan_root, projects, matrix, args.targets, scan=not args.no_scan, err=err)
-    results = [evaluate(matrix, profile, scans, today=today) for profile, scans in read]
+    results = []
+    for profile, resolved, scans, vendored in read:
+        selection = Selection(select, ignore + profile.ignore, args.strict_unknown or profile.strict_unknown)
+        results.append(evaluate(matrix, profile, scans, targets=resolved, today=today, selection=selection, vendored=vendored))
     lines = excerpts(scan_root, results)
-    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines, problems=tuple(problems))
+    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines, problems=tuple(problems), lang=args.lang)
     if args.baseline:
         report = apply_baseline(report, read_baseline(args.baseline))
     if args.write_baseline:
         write_baseline(args.write_baseline, report)
     colour = args.format == "text" and args.output is None and out.isatty() and "NO_COLOR" not in os.environ
-    text = RENDERERS[args.format](report, colour=colour) if args.format == "text" else RENDERERS[args.format](report)
+    if args.statistics:
+        text = render_statistics(report)
+    elif args.format == "text":
+        text = RENDERERS[args.format](report, colour=colour)
+    else:
+        text = RENDERERS[args.format](report)
     if args.output:
         write_atomic(args.output, text)
     else:

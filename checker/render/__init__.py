@@ -7,7 +7,7 @@ from typing import Any
 
 from checker.render.fmt_github import render_github
 from checker.render.fmt_html import render_html
-from checker.render.fmt_json import render_json
+from checker.render.fmt_json import render_json, render_json_v1
 from checker.render.fmt_markdown import render_markdown
 from checker.render.fmt_sarif import render_sarif
 from checker.render.fmt_text import render_text
@@ -17,6 +17,7 @@ __all__ = ["RENDERERS"]
 RENDERERS: dict[str, Callable[..., Any]] = {
     "text": render_text,
     "json": render_json,
+    "json-v1": render_json_v1,
     "markdown": render_markdown,
     "html": render_html,
     "sarif": render_sarif,

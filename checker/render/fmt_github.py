@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import posixpath
 
+from checker.render.targets_line import describe_targets
+from checker.render.words import slug, word
 from checker.report import Report
 
 __all__ = ["render_github"]
@@ -27,6 +29,7 @@ def render_github(report: Report) -> str:
     lines = []
     for result in report.results:
         root = result.profile.root
+        lines.append(f"::notice title={_property('taro-compat targets')}::{_data(f'{root}: targets {describe_targets(result.targets)}')}")
         for finding in result.findings:
             path = posixpath.normpath(posixpath.join(root, finding.file or "package.json"))
             properties = [f"file={_property(path)}"]
@@ -34,8 +37,8 @@ def render_github(report: Report) -> str:
                 properties.append(f"line={finding.line}")
             if finding.column:
                 properties.append(f"col={finding.column}")
-            properties.append(f"title={_property(f'{finding.code} {finding.verdict}')}")
-            lines.append(f"::{_LEVEL[finding.severity]} {','.join(properties)}::{_data(finding.message)}")
+            properties.append(f"title={_property(f'{finding.code} {slug(finding.code)}')}")
+            lines.append(f"::{_LEVEL[finding.severity.value]} {','.join(properties)}::{_data(word(finding, report.lang))}")
     for problem in report.problems:
         lines.append(f"::error title=taro-compat incomplete::{_data(problem)}")
     return "\n".join(lines) + ("\n" if lines else "")

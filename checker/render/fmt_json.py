@@ -1,4 +1,8 @@
-"""The versioned JSON report of ``check`` (DESIGN.md contract: add keys freely, never rename or drop)."""
+"""The versioned JSON report of ``check`` (DESIGN.md contract).
+
+Format 2 (the default) has one finding per place and problem, with a ``platforms`` list of
+per-platform detail; ``--format json-v1`` keeps format 1 (one finding per platform) for one release.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,48 @@ import json
 from typing import Any
 
 from checker.evaluate import ProjectResult, Use
-from checker.scan.sites import CallSite, Guard
-from checker.findings import Finding
+from checker.findings import Finding, PlatformDetail
+from checker.render.targets_line import describe_targets
+from checker.render.words import slug, word, word_platform
 from checker.report import Report
+from checker.scan.sites import CallSite, Guard
+from checker.targets.model import Target
 
-__all__ = ["render_json", "report_data"]
+__all__ = ["render_json", "render_json_v1", "report_data"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
-def _finding(finding: Finding, key: str) -> dict[str, Any]:
+def _detail(finding: Finding, detail: PlatformDetail, lang: str) -> dict[str, Any]:
     return {
+        "platform": detail.platform,
+        "required": str(detail.required) if detail.required else None,
+        "axis": detail.required.axis.value if detail.required else None,
+        "sources": list(detail.sources),
+        "args": {key: list(value) if isinstance(value, tuple) else value for key, value in detail.args.items()},
+        "message": word_platform(finding, detail, lang),
+    }
+
+
+def _finding(finding: Finding, key: str, lang: str, version: int) -> dict[str, Any]:
+    data = {
         "code": finding.code,
-        "severity": finding.severity,
-        "verdict": finding.verdict,
+        "severity": finding.severity.value,
+        "verdict": slug(finding.code),
         "api": finding.api,
         "platform": finding.platform,
         "file": finding.file,
         "line": finding.line,
         "column": finding.column,
-        "message": finding.message,
+        "message": word(finding, lang),
         "required": finding.required,
-        "sources": list(finding.sources),
+        "sources": list(finding.all_sources),
         "fingerprint": key,
     }
+    if version >= 2:
+        data["platforms"] = [_detail(finding, d, lang) for d in finding.platforms]
+        data["args"] = {k: list(v) if isinstance(v, tuple) else v for k, v in finding.args.items()}
+    return data
 
 
 def _guard(guard: Guard, platforms: tuple[str, ...]) -> dict[str, Any]:
@@ -61,17 +83,38 @@ def _use(use: Use) -> dict[str, Any]:
     return data
 
 
-def _project(result: ProjectResult, report: Report) -> dict[str, Any]:
+def _findings(result: ProjectResult, report: Report, version: int) -> list[dict[str, Any]]:
+    keys = report.fingerprints(result)
+    if version >= 2:
+        return [_finding(f, key, report.lang, version) for f, key in zip(result.findings, keys)]
+    from checker.report import fingerprint
+
+    out = []
+    for finding in result.findings:
+        for single in finding.per_platform():
+            key = fingerprint(result.profile.root, single, report.excerpt(result.profile.root, single))
+            out.append(_finding(single, key, report.lang, version))
+    return out
+
+
+def _target(target: Target) -> dict[str, Any]:
+    return {
+        "platform": target.platform, "min_version": target.min_version, "from": target.source, "coverage": target.coverage,
+        "guessed": target.guessed, "minimum_from": target.minimum_source,
+        "evidence": [{"kind": e.kind.value, "file": e.location.path, "line": e.location.line, "detail": e.detail, "strong": e.strong}
+                     for e in target.evidence],
+    }
+
+
+def _project(result: ProjectResult, report: Report, version: int) -> dict[str, Any]:
     profile = result.profile
     taro = profile.taro
     return {
         "root": profile.root,
         "name": profile.name,
         "taro": {"declared": taro.declared, "resolved": taro.resolved, "source": taro.source, "allows": taro.allows},
-        "targets": [
-            {"platform": t.platform, "min_version": t.min_version, "from": t.source, "coverage": t.coverage}
-            for t in profile.targets
-        ],
+        "targets": [_target(t) for t in result.targets],
+        "targets_summary": describe_targets(result.targets),
         "config": {
             "framework": profile.framework,
             "compiler": profile.compiler,
@@ -87,22 +130,26 @@ def _project(result: ProjectResult, report: Report) -> dict[str, Any]:
         "scanned_files": result.scanned_files,
         "call_sites": [_use(u) for u in result.call_sites],
         "component_uses": [_use(u) for u in result.components],
-        "findings": [_finding(f, key) for f, key in zip(result.findings, report.fingerprints(result))],
+        "findings": _findings(result, report, version),
         "requirements": result.requirements,
     }
 
 
-def report_data(report: Report) -> dict[str, Any]:
-    counts = report.counts()
+def report_data(report: Report, version: int = FORMAT_VERSION) -> dict[str, Any]:
+    projects = [_project(r, report, version) for r in report.results]
+    if version >= 2:
+        counts = report.counts()
+    else:
+        every = [f for p in projects for f in p["findings"]]
+        counts = {s: sum(f["severity"] == s for f in every) for s in ("error", "warning", "info")}
     return {
-        "format_version": FORMAT_VERSION,
+        "format_version": version,
         "tool": {"name": "taro-compat", "version": report.tool_version},
         "matrix": {"digest": report.matrix_digest, "apis": report.matrix_apis},
         "scanned": report.scanned,
-        # a project that could not be read, or a source file skipped or only partly parsed (TC010)
-        "complete": not report.problems and not any(f.code == "TC010" for r in report.results for f in r.findings),
+        "complete": report.complete,  # a project that could not be read, or a source file skipped or only partly parsed (TC010)
         "problems": list(report.problems),
-        "projects": [_project(r, report) for r in report.results],
+        "projects": projects,
         "baseline": {"accepted": report.baselined, "gone": list(report.gone)},
         "summary": {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"]},
     }
@@ -110,3 +157,8 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def render_json(report: Report) -> str:
     return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json_v1(report: Report) -> str:
+    """Format 1, one finding per platform (deprecated: kept for one release)."""
+    return json.dumps(report_data(report, 1), ensure_ascii=False, indent=2) + "\n"

@@ -8,13 +8,14 @@ from typing import Any
 from checker.findings import Finding
 from checker.planning import Plan
 from checker.render.templating import md_escape
+from checker.render.words import slug, word
 
 __all__ = ["plan_data", "render_plan_json", "render_plan_markdown", "render_plan_text"]
 
 
 def _finding(f: Finding) -> dict[str, Any]:
-    return {"code": f.code, "verdict": f.verdict, "severity": f.severity, "api": f.api, "platform": f.platform,
-            "file": f.file, "line": f.line, "message": f.message}
+    return {"code": f.code, "verdict": slug(f.code), "severity": f.severity.value, "api": f.api, "platform": f.platform,
+            "file": f.file, "line": f.line, "message": word(f)}
 
 
 def _describe(plan: Plan) -> str:
@@ -56,7 +57,7 @@ def render_plan_json(plans: list[Plan]) -> str:
 
 def _line(f: Finding) -> str:
     where = f"{f.file}:{f.line}" if f.file and f.line else (f.file or "project")
-    return f"{where} {f.code} {f.message}"
+    return f"{where} {f.code} {word(f)}"
 
 
 def render_plan_text(plans: list[Plan]) -> str:
@@ -93,7 +94,7 @@ def render_plan_markdown(plans: list[Plan]) -> str:
             out += [f"### {title} ({len(items)})", ""]
             if items:
                 out += ["| Code | Where | Message |", "|---|---|---|"]
-                out += [f"| {f.code} | {md_escape((f.file or '') + (f':{f.line}' if f.line else ''))} | {md_escape(f.message)} |" for f in items]
+                out += [f"| {f.code} | {md_escape((f.file or '') + (f':{f.line}' if f.line else ''))} | {md_escape(word(f))} |" for f in items]
                 out.append("")
         if plan.crossed:
             out += ["### Behaviour changes crossed", ""]

@@ -6,8 +6,10 @@ import json
 import posixpath
 from typing import Any
 
-from checker.findings import CODES
+from checker.render.targets_line import describe_targets
+from checker.render.words import word
 from checker.report import Report
+from checker.rules import rule_for
 
 __all__ = ["render_sarif"]
 
@@ -17,17 +19,24 @@ _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _rules(codes: list[str]) -> list[dict[str, Any]]:
-    return [
-        {
+    """SARIF's rule descriptors, from the registry (an unknown code gets its code as its name)."""
+    described = []
+    for code in codes:
+        rule = rule_for(code)
+        name = rule.slug if rule else code
+        summary = rule.summary["en"] if rule else code
+        explanation = rule.explanation if rule else summary
+        fix = f" Fix: {rule.fix}" if rule and rule.fix else ""
+        described.append({
             "id": code,
-            "name": CODES[code],
-            "shortDescription": {"text": CODES[code].replace("-", " ")},
-            "fullDescription": {"text": f"taro-compat {code}: {CODES[code].replace('-', ' ')}"},
-            "help": {"text": f"See docs/findings.md, {code} {CODES[code]}, in the taro-compat repository."},
-            "helpUri": f"{_HELP}#{code.lower()}-{CODES[code]}",
-        }
-        for code in codes
-    ]
+            "name": name,
+            "shortDescription": {"text": summary},
+            "fullDescription": {"text": explanation},
+            "defaultConfiguration": {"level": _LEVEL[rule.severity.value] if rule else "warning"},
+            "help": {"text": f"{explanation}{fix}", "markdown": f"{explanation}{fix}"},
+            "helpUri": f"{_HELP}#{code.lower()}-{name}",
+        })
+    return described
 
 
 def render_sarif(report: Report) -> str:
@@ -46,12 +55,12 @@ def render_sarif(report: Report) -> str:
                 location["region"] = region
             entry: dict[str, Any] = {
                 "ruleId": finding.code,
-                "level": _LEVEL[finding.severity],
-                "message": {"text": finding.message},
+                "level": _LEVEL[finding.severity.value],
+                "message": {"text": word(finding, report.lang)},
                 "locations": [{"physicalLocation": location}],
                 "partialFingerprints": {"taroCompat/v1": key},
-                "properties": {"api": finding.api, "platform": finding.platform, "required": finding.required,
-                               "sources": list(finding.sources)},
+                "properties": {"api": finding.api, "platform": finding.platform, "platforms": list(finding.platform_ids),
+                               "required": finding.required, "sources": list(finding.all_sources)},
             }
             results.append(entry)
     codes = sorted(used)
@@ -66,7 +75,8 @@ def render_sarif(report: Report) -> str:
                 "tool": {"driver": {"name": "taro-compat", "version": report.tool_version, "rules": _rules(codes)}},
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
                 "results": results,
-                "properties": {"matrixDigest": report.matrix_digest, "complete": not report.problems},
+                "properties": {"matrixDigest": report.matrix_digest, "complete": report.complete,
+                               "targets": {r.profile.root: describe_targets(r.targets) for r in report.results}},
             }
         ],
     }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from checker.render.targets_line import describe_targets
+from checker.render.words import word
 from checker.report import Report
 
 __all__ = ["render_text"]
@@ -20,15 +22,15 @@ def render_text(report: Report, *, colour: bool = False) -> str:
     for result in report.results:
         profile = result.profile
         taro = profile.taro.resolved or f"unknown ({profile.taro.declared})"
-        targets = ", ".join(t.platform + (f" >= {t.min_version}" if t.min_version else "") for t in profile.targets) or "none"
+        targets = describe_targets(result.targets)
         scanned = f"; {result.scanned_files} source files" if result.scanned_files is not None else ""
         lines.append(paint(f"{profile.name or 'unnamed'} ({profile.root}): Taro {taro} from {profile.taro.source}; targets {targets}{scanned}", _BOLD))
         for file, group in groupby(result.findings, key=lambda f: f.file or ""):
             lines.append(f"{file or profile.root}")
             for finding in group:
                 where = f"{finding.line}:{finding.column}" if finding.line and finding.column else (str(finding.line) if finding.line else "-")
-                severity = paint(f"{finding.severity:<7}", _COLOURS[finding.severity])
-                lines.append(f"  {where:<8} {severity} {finding.code} {finding.message}")
+                severity = paint(f"{finding.severity.value:<7}", _COLOURS[finding.severity.value])
+                lines.append(f"  {where:<8} {severity} {finding.code} {word(finding, report.lang)}")
         if result.requirements:
             needs = ", ".join(f"{key} {value}" for key, value in result.requirements.items())
             lines.append(f"requirements of the unguarded calls: {needs}")

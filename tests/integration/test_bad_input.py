@@ -79,7 +79,7 @@ def test_a_50_mb_package_json(tmp_path: Path) -> None:
     ("name", "content", "note"),
     [
         ("binary named .ts", b"\x7fELF\x00\x00\x00binary", "binary content (NUL bytes), not source"),
-        ("20 MB minified bundle", b"var a=1;" * (20 * 1024 * 1024 // 8), "over 2 MB: a bundle or generated file, not scanned"),
+        ("20 MB generated file", b"var a=1;\n" * (20 * 1024 * 1024 // 9), "over 2 MB: a bundle or generated file, not scanned"),
         ("not UTF-8", b"import Taro from '@tarojs/taro'\nTaro.login('\xff')\n", "not UTF-8 text (line 2)"),
         ("does not parse", CALL.encode() + b"const x = {{{ ;\n", "line 3: does not parse; the rest of the file was scanned"),
     ],
@@ -167,3 +167,22 @@ def test_an_internal_error_becomes_exit_2_with_a_bug_report_hint(monkeypatch: py
         "taro-compat: internal error: ZeroDivisionError: simulated. This is a bug; please report it with the output of "
         "the same command run with --debug.\n"
     )
+
+
+def test_vendored_and_minified_files_are_left_out_with_one_note(tmp_path: Path) -> None:
+    bundle = b"var a=1;" * (64 * 1024 // 8) + b"Taro.getUserProfile()"
+    files = {"package.json": PACKAGE, "src/good.ts": CALL, "src/vendor/sdk.ts": CALL, "src/lib/x.min.js": CALL, "src/bundle.js": bundle}
+    project(tmp_path, files)
+    code, out, _ = run("check", str(tmp_path), "--format", "json")
+    report = json.loads(out)
+    (result,) = report["projects"]
+    assert report["complete"] is True  # left out on purpose, and said so
+    assert {c["file"] for c in result["call_sites"]} == {"src/good.ts"}
+    (note,) = [f for f in result["findings"] if f["code"] == "TC013"]
+    assert (note["file"], note["severity"]) == (None, "info")
+    assert note["message"] == ("3 vendored or minified file(s) not scanned: src/bundle.js, src/lib/x.min.js, src/vendor/sdk.ts;"
+                               " to scan them, name them in include: of taro-compat.yaml")
+    (tmp_path / "taro-compat.yaml").write_text("include: ['src/**', 'src/vendor/**']\n")
+    _, out, _ = run("check", str(tmp_path), "--format", "json")
+    (result,) = json.loads(out)["projects"]
+    assert {c["file"] for c in result["call_sites"]} == {"src/good.ts", "src/vendor/sdk.ts"}

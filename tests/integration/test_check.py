@@ -30,8 +30,10 @@ def report() -> dict[str, Any]:
 
 
 def findings(report: dict[str, Any], code: str) -> list[tuple[Any, ...]]:
+    """Per platform: a finding of format 2 names its platforms in ``platforms``."""
     (project,) = report["projects"]
-    return [(f["api"], f["platform"], f["file"], f["line"], f["severity"]) for f in project["findings"] if f["code"] == code]
+    return [(f["api"], p["platform"], f["file"], f["line"], f["severity"])
+            for f in project["findings"] if f["code"] == code for p in (f["platforms"] or [{"platform": None}])]
 
 
 def test_profile_and_requirements(report: dict[str, Any]) -> None:
@@ -39,7 +41,20 @@ def test_profile_and_requirements(report: dict[str, Any]) -> None:
     assert project["taro"] == {"declared": "^3.3.0", "resolved": "3.3.20", "source": "package-lock.json", "allows": None}
     assert [(t["platform"], t["min_version"]) for t in project["targets"]] == [("h5", None), ("rn", None), ("tt", "2.30.0"), ("weapp", "2.10.4")]
     assert project["requirements"] == {"taro": ">=3.6.8", "tt": ">=2.30.0", "weapp": ">=2.21.2"}
-    assert report["summary"] == {"errors": 23, "warnings": 38, "infos": 8}
+    assert report["summary"] == {"errors": 21, "warnings": 34, "infos": 4}  # one finding per place and problem
+
+
+def test_json_v1_keeps_one_finding_per_platform() -> None:
+    code, out, _ = run("check", str(DEMO), "--format", "json-v1")
+    data = json.loads(out)
+    assert (code, data["format_version"]) == (1, 1)
+    (project,) = data["projects"]
+    assert "platforms" not in project["findings"][0]
+    wx = [(f["platform"], f["message"]) for f in project["findings"] if f["code"] == "TC111"]
+    assert wx == [("h5", "wx.login: there is no wx on h5 (it has no native global); call Taro.login, or keep this code to its platform"),
+                  ("rn", "wx.login: there is no wx on rn (it has no native global); call Taro.login, or keep this code to its platform"),
+                  ("tt", "wx.login: there is no wx on tt (its global is tt); call Taro.login, or keep this code to its platform")]
+    assert data["summary"] == {"errors": 23, "warnings": 40, "infos": 6}  # TC133: one per platform that ignores the option
 
 
 @pytest.mark.parametrize(
@@ -58,7 +73,7 @@ def test_profile_and_requirements(report: dict[str, Any]) -> None:
         ("TC111", [("login", "h5", "src/services/auth.ts", 5, "error"), ("login", "rn", "src/services/auth.ts", 5, "error"),
                    ("login", "tt", "src/services/auth.ts", 5, "error")]),
         ("TC121", [("login", "h5", "src/app.ts", 7, "warning"), ("getUserProfile", "h5", "src/pages/login/index.tsx", 12, "warning")]),
-        ("TC122", [("login", "tt", "src/app.ts", 6, "info"), ("login", "weapp", "src/app.ts", 6, "info")]),
+        ("TC122", []),  # the canIUse guard of login still protects rn: not obsolete
         ("TC123", [("getUserProfile", None, "src/pages/login/index.tsx", 24, "info")]),
         ("TC130", [("getUserProfile", None, "src/pages/login/index.tsx", 20, "error")]),
         ("TC131", [("getUserProfile", None, "src/pages/login/index.tsx", 17, "error")]),
@@ -85,13 +100,17 @@ def test_messages_say_what_is_needed(report: dict[str, Any]) -> None:
         "button.open-type.chooseAvatar needs weapp base library >=2.21.2; the declared minimum is 2.10.4 (package.json#taroCompat)"
     )
     assert by_code["TC102"]["required"] == ">=2.21.2"
-    assert by_code["TC103"]["message"] == "button.open-type.chooseAvatar on weapp needs Taro >=3.4.3; the project has 3.3.20"
+    assert by_code["TC103"]["message"] == "button.open-type.chooseAvatar needs a newer Taro on weapp (Taro >=3.4.3); the project has 3.3.20"
     assert by_code["TC105"]["message"] == (
-        "getUserProfile on weapp: base libraries 2.11.0 to 2.15.0 above the minimum 2.10.4 lack it (community); "
+        "getUserProfile: on weapp, base libraries 2.11.0 to 2.15.0 above the minimum 2.10.4 lack it (community); "
         "feature-detect it or raise the minimum"
     )
     stub = next(f for f in project["findings"] if f["code"] == "TC104" and f["api"] == "getUserProfile")
-    assert stub["message"] == "getUserProfile on h5 is a stub that rejects"  # 3.3.20 rejects in every build
+    assert stub["message"] == "getUserProfile is a stub on h5 (it rejects)"  # 3.3.20 rejects in every build
+    wx = next(f for f in project["findings"] if f["code"] == "TC111")
+    assert wx["message"] == ("wx.login: there is no wx on h5 (it has no native global), rn (it has no native global), tt (its global is tt);"
+                             " call Taro.login, or keep this code to its platform")
+    assert [p["platform"] for p in wx["platforms"]] == ["h5", "rn", "tt"]
     change = next(f for f in project["findings"] if f["code"] == "TC106" and "微信用户" in f["message"])
     assert change["message"].endswith("use instead: button.open-type.chooseAvatar, input.type.nickname")
     assert "https://developers.weixin.qq.com/community/develop/doc/00022c683e8a80b29bed2142b56c01" in change["sources"]
@@ -237,10 +256,10 @@ def test_check_on_the_demo_is_fast_enough_to_gate_every_commit() -> None:
 
 
 def test_every_code_is_documented() -> None:
-    from checker.findings import CODES
+    from checker.rules import RULES
 
     headings = {line[3:] for line in (REPO / "docs" / "findings.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
-    assert headings == {f"{code} {verdict}" for code, verdict in CODES.items()}
+    assert headings == {f"{rule.code} {rule.slug}" for rule in RULES}
 
 
 def test_a_native_call_on_a_platform_without_runtime_data_is_unknown(tmp_path: Path) -> None:
@@ -248,10 +267,17 @@ def test_a_native_call_on_a_platform_without_runtime_data_is_unknown(tmp_path: P
     (tmp_path / "a.js").write_text("my.getOpenUserInfo()\n")
     code, out, _ = run("check", str(tmp_path), "--format", "json")
     (project,) = json.loads(out)["projects"]
-    assert [(f["code"], f["platform"], f["message"]) for f in project["findings"]] == [
-        ("TC108", "alipay", "getOpenUserInfo on alipay: no runtime versions are known for this platform; unknown is not a pass")
+    assert [(f["code"], f["platform"], f["file"], f["message"]) for f in project["findings"]] == [
+        ("TC108", "alipay", None, "alipay: no runtime versions are known for this platform for 1 API(s) at 1 call site(s): getOpenUserInfo;"
+                                  " unknown is not a pass (--strict-unknown lists them)")
     ]
     assert code == 0  # a warning: the default gate passes, --fail-on warning would not
+    code, out, _ = run("check", str(tmp_path), "--format", "json", "--strict-unknown")
+    (project,) = json.loads(out)["projects"]
+    assert [(f["code"], f["severity"], f["file"], f["line"], f["message"]) for f in project["findings"]] == [
+        ("TC108", "error", "a.js", 1, "getOpenUserInfo on alipay: no runtime versions are known for this platform; unknown is not a pass")
+    ]
+    assert code == 1  # strict: unknowns fail the gate
 
 
 def test_requirements_leave_out_code_that_never_runs_on_the_platform(tmp_path: Path) -> None:

@@ -25,14 +25,14 @@ def test_sigkill_during_report_writes_leaves_a_whole_report(tmp_path: Path) -> N
     command = [sys.executable, "-m", "checker", "check", str(DEMO), "--format", "json", "--output", str(report)]
     subprocess.run(command, env=_env(cache), capture_output=True, check=False)
     previous = report.read_bytes()
-    assert json.loads(previous)["format_version"] == 1
+    assert json.loads(previous)["format_version"] == 2
     # kill fresh runs at many moments, from start-up to the final rename
     for delay in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
         process = subprocess.Popen(command, env=_env(cache), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
-        assert json.loads(report.read_bytes())["format_version"] == 1  # old or new: always whole
+        assert json.loads(report.read_bytes())["format_version"] == 2  # old or new: always whole
     done = subprocess.run(command, env=_env(cache), capture_output=True, check=False)
     assert done.returncode == 1 and json.loads(report.read_bytes())["summary"] == json.loads(previous)["summary"]
 

@@ -51,17 +51,32 @@ def test_wx_typings_both_formats_plugins_and_deprecation() -> None:
     assert (ancient.minimum, ancient.plugin) == (None, None)
 
 
+def test_wx_typings_chinese_description_and_replacements() -> None:
+    package = read_wx_package(FIXTURES / "wx-typings")
+    ask, old, ancient = package.apis["askProfile"], package.apis["oldStyle"], package.apis["ancient"]
+    assert ask.description == "获取用户头像。页面产生点击事件（例如 button 上 bindtap 的回调中）后才可调用， 详见 说明。"
+    assert old.description == "wx.ancient 的旧版本"  # a paragraph that starts with a link is prose; the heading link is not
+    assert ancient.description is None
+    assert (ask.replacements, old.replacements) == ((), ("askProfile", "ancient"))
+    records: dict = {}
+    apply_wx(records, package, {"1.0.0", "1.1.0", "2.10.4"}, "weapp")
+    assert records["askProfile"]["summary"] == {"en": "wx.askProfile (imported from miniprogram-api-typings)", "zh": ask.description}
+    assert records["ancient"]["summary"] == "wx.ancient (imported from miniprogram-api-typings)"
+    assert records["oldStyle"]["support"]["weapp"]["alternatives"] == ["askProfile", "ancient"]
+
+
 def test_taro_ranges_come_from_where_an_api_appears_and_disappears() -> None:
     records: dict = {}
     packages = [read_taro_package(FIXTURES / f"taro-{v}", SPELLINGS) for v in ("3.6.0", "3.0.0", "3.4.0")]
     problems = apply_taro(records, packages, ["weapp", "tt", "alipay", "h5", "harmony-hybrid"], {"3.0.0", "3.4.0", "3.6.0"})
     support = records["askProfile"]["support"]
-    assert [s["versions"] for s in support["weapp"]["taro"]] == [">=3.0.0"]
-    assert [s["versions"] for s in support["h5"]["taro"]] == [">=3.0.0 <=3.0.0"]  # dropped after 3.0.0
-    assert [s["versions"] for s in support["alipay"]["taro"]] == [">=3.4.0 <=3.4.0"]
-    assert [s["versions"] for s in support["tt"]["taro"]] == [">=3.6.0"]
+    # the tags are documentation: they go to `documented`, which a computed Taro axis outranks
+    assert [s["versions"] for s in support["weapp"]["documented"]] == [">=3.0.0"]
+    assert [s["versions"] for s in support["h5"]["documented"]] == [">=3.0.0 <=3.0.0"]  # dropped after 3.0.0
+    assert [s["versions"] for s in support["alipay"]["documented"]] == [">=3.4.0 <=3.4.0"]
+    assert [s["versions"] for s in support["tt"]["documented"]] == [">=3.6.0"]
     assert set(support) == {"weapp", "h5", "alipay", "tt", "harmony-hybrid"}
-    assert all(s["confidence"] == "imported" for p in support.values() for s in p["taro"])
+    assert all(s["confidence"] == "imported" for p in support.values() for s in p["documented"])
     assert records["askProfile"]["sources"]["imp-taro-3.4.0"] == {"package": "@tarojs/taro@3.4.0", "file": "types/api/open-api/user.d.ts", "line": 9}
     assert "notYet" not in records  # documented for no platform: nothing to say
     assert problems == ["types/api/open-api/user.d.ts:8: strange: cannot read @supported value 'mystery'"]
@@ -75,10 +90,10 @@ def test_wx_runtime_axis_and_unknown_versions() -> None:
         {"versions": ">=2.10.4", "status": "supported", "confidence": "imported", "sources": ["imp-wx-9.9.9", "imp-doc"]},
     ]
     assert records["askProfile"]["restrictions"][0]["id"] == "not-in-plugin"
-    assert records["oldStyle"]["support"]["weapp"]["deprecated"]["note"] == "deprecated from base library 2.4.0"
+    assert records["oldStyle"]["support"]["weapp"]["deprecated"]["note"] == {"en": "deprecated from base library 2.4.0", "zh": "基础库 2.4.0 起已废弃"}
     assert records["ancient"]["support"]["weapp"]["runtime"][0]["versions"] == ">=1.0.0"
     assert "fromTheFuture" not in records
-    assert problems == ["types/wx/lib.wx.api.d.ts:19: fromTheFuture: base library 9.9.9 is not in the WeChat catalogue; imported as unknown"]
+    assert problems == ["types/wx/lib.wx.api.d.ts:28: fromTheFuture: base library 9.9.9 is not in the WeChat catalogue; imported as unknown"]
 
 
 def test_each_importer_keeps_the_others_part(tmp_path: Path) -> None:
@@ -89,7 +104,7 @@ def test_each_importer_keeps_the_others_part(tmp_path: Path) -> None:
     again = load_imported(tmp_path)
     apply_taro(again, [read_taro_package(FIXTURES / "taro-3.6.0", SPELLINGS)], ["weapp"], {"3.6.0"})  # a new Taro import
     weapp = again["askProfile"]["support"]["weapp"]
-    assert [s["versions"] for s in weapp["taro"]] == [">=3.6.0"]
+    assert [s["versions"] for s in weapp["documented"]] == [">=3.6.0"]
     assert [s["versions"] for s in weapp["runtime"]] == ["<2.10.4", ">=2.10.4"]  # the wx part survived
     assert again["askProfile"]["provenance"]["imported_from"] == ["@tarojs/taro@3.6.0", "miniprogram-api-typings@9.9.9"]
 

@@ -1,0 +1,77 @@
+"""The one place a finding becomes a sentence: its rule's template, in the language asked for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from checker.findings import Arg, Finding, PlatformDetail
+from checker.rules import rule_for
+from checker.rules.rule import DEFAULT_VARIANT, Rule
+
+__all__ = ["fill", "slug", "word", "word_platform"]
+
+_OPTIONAL = re.compile(r"\{(\w+)\?((?:[^{}|]|\{\w+\})*)(?:\|((?:[^{}|]|\{\w+\})*))?\}")
+_NAME = re.compile(r"\{(\w+)\}")
+
+
+def slug(code: str) -> str:
+    """The rule's name in reports (the verdict of JSON format 1)."""
+    found = rule_for(code)
+    return found.slug if found is not None else code
+
+
+def _text(value: Arg) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return "" if value is None else str(value)
+
+
+def fill(template: str, values: Mapping[str, Arg], words: Mapping[str, Mapping[str, str]] | None = None, lang: str = "en") -> str:
+    """``template`` with its ``{name}`` and ``{name?text|other}`` parts filled from ``values``."""
+    words = words or {}
+
+    def value(name: str) -> str:
+        localised = values.get(f"{name}_{lang}")
+        raw = localised if localised not in (None, "") else values.get(name)
+        text = _text(raw)
+        wording = words.get(name, {}).get(text)
+        return fill(wording, values, {k: v for k, v in words.items() if k != name}, lang) if wording is not None else text
+
+    def optional(match: re.Match[str]) -> str:
+        chosen = match.group(2) if value(match.group(1)) else (match.group(3) or "")
+        return _NAME.sub(lambda m: value(m.group(1)), chosen)
+
+    return _NAME.sub(lambda m: value(m.group(1)), _OPTIONAL.sub(optional, template))
+
+
+def _values(finding: Finding, detail: PlatformDetail | None) -> dict[str, Arg]:
+    values: dict[str, Arg] = {"api": finding.api, "code": finding.code, **finding.args.as_dict()}
+    if detail is not None:
+        values |= {"platform": detail.platform, "required": str(detail.required) if detail.required else None, **detail.args.as_dict()}
+    return values
+
+
+def _word(rule: Rule, finding: Finding, details: tuple[PlatformDetail, ...], lang: str) -> str:
+    variant = str(finding.args.get("variant") or DEFAULT_VARIANT)
+    template = rule.template(lang, variant)
+    words = rule.vocabulary.get(lang) or rule.vocabulary.get("en") or {}
+    parts = template.sep.join(fill(template.each, _values(finding, d), words, lang) for d in details)
+    values = _values(finding, details[0] if len(details) == 1 else None) | {"platforms": parts}
+    return fill(template.text, values, words, lang)
+
+
+def word(finding: Finding, lang: str = "en") -> str:
+    """The finding's message in ``lang`` (en or zh; English where a template has no translation)."""
+    rule = rule_for(finding.code)
+    if rule is None:
+        return _text(finding.args.get("text")) or finding.code
+    return _word(rule, finding, finding.platforms, lang)
+
+
+def word_platform(finding: Finding, detail: PlatformDetail, lang: str = "en") -> str:
+    """The message as if the finding concerned ``detail``'s platform only."""
+    rule = rule_for(finding.code)
+    if rule is None:
+        return word(finding, lang)
+    return _word(rule, finding, (detail,), lang)

@@ -1,0 +1,45 @@
+"""What a rule is: its code, slug, default severity, documentation and message templates.
+
+Templates are worded by ``checker.render.words``; their small syntax:
+
+- ``{name}``: the argument (a list is joined with ", "); ``{platforms}``: the finding's platform
+  parts, each worded with ``each`` and joined with ``sep``;
+- ``{name?text}`` / ``{name?text|other}``: ``text`` when the argument is set (non-empty), else ``other``;
+- a ``vocabulary`` entry words an argument's value (e.g. a guard kind) in each language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from checker.findings import Severity
+
+__all__ = ["DEFAULT_VARIANT", "LANGUAGES", "Rule", "Template"]
+
+LANGUAGES = ("en", "zh")
+DEFAULT_VARIANT = "default"
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    text: str  # the whole message; {platforms} is where the platform parts go
+    each: str = "{platform}"  # one platform's part
+    sep: str = ", "
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str  # stable: TC102
+    slug: str  # stable: needs-newer-runtime
+    severity: Severity  # the default; a rule may raise or lower it for one finding
+    summary: Mapping[str, str]  # lang -> one line
+    explanation: str  # Markdown: why it matters and what happens at run time
+    messages: Mapping[str, Mapping[str, Template]]  # lang -> variant -> template
+    fix: str | None = None  # Markdown
+    example: str | None = None  # a short code example that triggers it
+    vocabulary: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)  # lang -> arg -> value -> words
+
+    def template(self, lang: str, variant: str = DEFAULT_VARIANT) -> Template:
+        by_variant = self.messages.get(lang) or self.messages["en"]
+        return by_variant.get(variant) or self.messages["en"][variant]

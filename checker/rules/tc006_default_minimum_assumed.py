@@ -1,0 +1,18 @@
+"""TC006 default-minimum-assumed: a note of the project reader or the scanner (its prose comes with it)."""
+
+from __future__ import annotations
+
+from checker.findings import Severity
+from checker.rules.rule import Rule, Template
+
+RULE = Rule(
+    code='TC006',
+    slug='default-minimum-assumed',
+    severity=Severity.INFO,
+    summary={"en": 'A default minimum was assumed', "zh": '采用了默认最低版本'},
+    explanation="No minimum was declared for a platform with usage data, so the default coverage set it: the oldest version that still "
+                 "reaches 99.5% of users in the bundled usage data (`cover 99.5%`), as browserslist's `defaults` does.",
+    fix='Declare targets (`taro-compat init`).',
+    example=None,
+    messages={"en": {"default": Template("{text}")}},
+)
