@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shlex
 import shutil
 import statistics
@@ -33,6 +34,7 @@ SKIPPED_DIRS = ("node_modules", "dist", "build", "output", "out", "coverage", "r
 RG_PATTERN = r"Taro|wx\.|my\.|tt\.|swan\.|qq\.|jd\."
 DECLARED = ("taroCompat", "taro-compat.yaml", "--targets", "settings")  # words in targets[].from
 ENCODING_WORDS = re.compile(r"UTF|encod|decod|GBK|GB18030|charset", re.I)
+DECODED_WORDS = re.compile(r"GBK|GB18030|GB2312|Big5|UTF-16|decoded", re.I)
 ERROR_LINE = re.compile(r"\berror\b(?!\()")  # the severity word, not the "N error(s)" summary
 CODE = re.compile(r"\bTC\d{3}\b")
 
@@ -69,8 +71,9 @@ def run_corpus(args: argparse.Namespace) -> None:
         (out / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
         print(f"  {name}: exit {rc}, {seconds:.1f} s", file=sys.stderr)
 
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        list(pool.map(one, names))
+    if not args.timing_only:
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            list(pool.map(one, names))
     summary = summarise(out)
     if not args.no_timing and summary["largest"]:
         summary["timing"] = time_against_rg(command, Path(args.corpus) / summary["largest"], args.timing_runs)
@@ -94,7 +97,7 @@ def reason_of(message: str) -> str:
 
 def summarise(directory: Path) -> dict:
     rows, codes, apis, reasons = [], Counter(), Counter(), Counter()
-    unparsable_reports, dropped, encoding, places = [], [], [], []
+    unparsable_reports, dropped, encoding, decoded, places = [], [], [], [], []
     for meta_file in sorted(directory.glob("*.meta.json")):
         name = meta_file.name.removesuffix(".meta.json")
         report, meta = load(directory, name)
@@ -125,6 +128,8 @@ def summarise(directory: Path) -> dict:
                 places.append(f"{name}/{f.get('file')}: {f.get('message')}")
                 if ENCODING_WORDS.search(reason):
                     encoding.append(f"{name}/{f.get('file')}: {reason}")
+            elif DECODED_WORDS.search(f.get("message") or ""):
+                decoded.append(f"{name}/{f.get('file')}: {f.get('message')}")  # scanned after decoding: not skipped
         severities = Counter(f.get("severity") for f in findings)
         rows.append({
             "name": name, "findings": len(findings), "errors": severities["error"], "warnings": severities["warning"],
@@ -136,7 +141,7 @@ def summarise(directory: Path) -> dict:
         })
     largest = max(rows, key=lambda r: r["files"])["name"] if rows else None
     return {"rows": rows, "codes": codes, "error_apis": apis, "reasons": reasons, "dropped": dropped,
-            "unparsable_reports": unparsable_reports, "encoding": encoding, "places": places, "largest": largest}
+            "unparsable_reports": unparsable_reports, "encoding": encoding, "decoded": decoded, "places": places, "largest": largest}
 
 
 def spread(values: list[float]) -> str:
@@ -152,7 +157,8 @@ def totals(summary: dict) -> dict[str, str]:
     firsts = [r["first_error_line"] for r in rows if r["first_error_line"]]
     largest = next((r for r in rows if r["name"] == summary["largest"]), None)
     return {
-        "projects (repositories)": str(len(rows)),
+        "repositories checked": str(len(rows) + len(summary["unparsable_reports"])),
+        "repositories with a report": str(len(rows)),
         "Taro projects read": str(sum(r["projects"] for r in rows)),
         "findings per repository": spread([r["findings"] for r in rows]),
         "errors in total": str(sum(r["errors"] for r in rows)),
@@ -168,6 +174,7 @@ def totals(summary: dict) -> dict[str, str]:
         "TC010 (files skipped or partly parsed)": str(sum(r["tc010"] for r in rows)),
         "  of which 'does not parse'": str(sum(n for k, n in summary["reasons"].items() if "parse" in k)),
         "  of which encoding": str(len(summary["encoding"])),
+        "sources decoded from another encoding": str(len(summary["decoded"])),
         "check wall time per repository (s)": spread([r["seconds"] for r in rows]),
         "check wall time in total (s)": f"{sum(r['seconds'] for r in rows):.1f}",
     }
@@ -189,6 +196,7 @@ def print_summary(summary: dict, directory: Path) -> None:
     for reason, n in summary["reasons"].most_common():
         print(f"  {n:5}  {reason}")
     sections = (("Dropped", summary["dropped"]), ("Skipped for encoding", summary["encoding"]),
+                ("Decoded from another encoding", summary["decoded"]),
                 ("TC010 places", summary["places"]))
     for title, items in sections:
         print(f"\n{title}: {len(items)}")
@@ -198,8 +206,12 @@ def print_summary(summary: dict, directory: Path) -> None:
     if timing:
         print(f"\nTiming on the largest project, {timing['project']} ({timing['files']} source files), "
               f"median of {timing['runs']} runs:")
-        for key in ("rg_ms", "cold_ms", "warm_ms"):
-            print(f"  {key:8} {timing[key]:9.0f} ms   {timing[key] / timing['rg_ms']:6.1f}x rg")
+        for key in ("rg", "cold", "warm"):
+            wall, cpu = timing[f"{key}_ms"], timing.get(f"{key}_cpu_ms")
+            line = f"  {key:5} wall {wall:8.0f} ms {wall / timing['rg_ms']:6.1f}x rg"
+            if cpu is not None and timing.get("rg_cpu_ms"):
+                line += f"   cpu {cpu:8.0f} ms {cpu / timing['rg_cpu_ms']:6.1f}x rg"
+            print(line)
 
 
 def _saved_timing(directory: Path) -> dict | None:
@@ -207,6 +219,11 @@ def _saved_timing(directory: Path) -> dict | None:
         return json.loads((directory / "timing.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def time_against_rg(command: list[str], project: Path, runs: int) -> dict:
@@ -217,13 +234,16 @@ def time_against_rg(command: list[str], project: Path, runs: int) -> dict:
     files = [a for a in subprocess.run([rg or "rg", "--files", "--no-ignore", *globs, "-g", SOURCE_GLOB, str(project)],
                                        capture_output=True, text=True).stdout.splitlines() if a]
 
-    def median_ms(action) -> float:
-        samples = []
+    def median_ms(action) -> tuple[float, float]:
+        """Median wall time and median CPU time (user + system, child processes included), in ms: on a
+        shared machine the wall time waits for a core, the CPU time does not."""
+        walls, cpus = [], []
         for _ in range(runs):
-            start = time.perf_counter()
+            before, start = children_cpu(), time.perf_counter()
             action()
-            samples.append((time.perf_counter() - start) * 1000)
-        return statistics.median(samples)
+            walls.append((time.perf_counter() - start) * 1000)
+            cpus.append((children_cpu() - before) * 1000)
+        return statistics.median(walls), statistics.median(cpus)
 
     def cold() -> None:
         with tempfile.TemporaryDirectory() as empty:
@@ -231,9 +251,10 @@ def time_against_rg(command: list[str], project: Path, runs: int) -> dict:
 
     warm_cache = Path(tempfile.mkdtemp(prefix="corpus-warm-"))
     run_check(command, project, "json", warm_cache)
-    result = {"project": project.name, "files": len(files), "runs": runs,
-              "rg_ms": median_ms(lambda: subprocess.run(rg_args, capture_output=True)),
-              "cold_ms": median_ms(cold), "warm_ms": median_ms(lambda: run_check(command, project, "json", warm_cache))}
+    result: dict = {"project": project.name, "files": len(files), "runs": runs}
+    for key, action in (("rg", lambda: subprocess.run(rg_args, capture_output=True)), ("cold", cold),
+                        ("warm", lambda: run_check(command, project, "json", warm_cache))):
+        result[f"{key}_ms"], result[f"{key}_cpu_ms"] = median_ms(action)
     shutil.rmtree(warm_cache, ignore_errors=True)
     return result
 
@@ -255,8 +276,9 @@ def compare(before: Path, after: Path) -> None:
               f"{len(r['targets']):3} -> {len(s['targets']):2}")
     for title, t in (("before", _saved_timing(before)), ("after", _saved_timing(after))):
         if t:
+            cpu = "".join(f", {k} cpu {t[k + '_cpu_ms'] / t['rg_cpu_ms']:.1f}x" for k in ("cold", "warm") if t.get("rg_cpu_ms"))
             print(f"timing {title}: rg {t['rg_ms']:.0f} ms, cold {t['cold_ms'] / t['rg_ms']:.1f}x, "
-                  f"warm {t['warm_ms'] / t['rg_ms']:.1f}x ({t['project']})")
+                  f"warm {t['warm_ms'] / t['rg_ms']:.1f}x{cpu} ({t['project']})")
 
 
 def main() -> int:
@@ -269,6 +291,7 @@ def main() -> int:
     parser.add_argument("--summary", metavar="DIR", help="print the figures of saved reports, without running")
     parser.add_argument("--no-timing", action="store_true", help="skip the timing against ripgrep")
     parser.add_argument("--timing-runs", type=int, default=3)
+    parser.add_argument("--timing-only", action="store_true", help="with --out DIR of saved reports: only the timing")
     args = parser.parse_args()
     try:
         if args.compare:

@@ -10,9 +10,13 @@ import enum
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from checker.errors import Location
 from checker.versions import RuntimeVersion, Scheme, Version, VersionRange
+
+if TYPE_CHECKING:
+    from checker.model_wrappers import Wrapper
 
 __all__ = [
     "Api",
@@ -23,6 +27,7 @@ __all__ = [
     "Deprecation",
     "Fact",
     "Matrix",
+    "NativePresence",
     "Outcome",
     "Param",
     "Platform",
@@ -56,6 +61,7 @@ class Confidence(enum.Enum):
     VERIFIED = "verified"  # read in the published package contents
     COMMUNITY = "community"  # reported by users or staff in forums and issues
     INFERRED = "inferred"  # reasoned from other facts
+    COMPUTED = "computed"  # computed by an importer from a package's shipped code (outranks declarations)
     IMPORTED = "imported"  # read by an importer from published declarations (lower than curated)
 
     @property
@@ -124,7 +130,20 @@ class Statement:
     note: Text | None = None
     promise: bool | None = None
     stub: StubBehaviour | None = None
+    forwarded: bool | None = None  # Taro.X exists iff the native global has the API: the runtime decides
+    native: str | None = None  # the native API Taro calls, when it is not the same name
+    framework: bool | None = None  # Taro's own API: no native API behind it, no runtime axis
     where: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NativePresence:
+    """Whether the platform's native global has the API now, when no minimum version is published."""
+
+    present: bool
+    confidence: Confidence
+    sources: tuple[Source, ...]
+    note: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +174,8 @@ class PlatformSupport:
     alternatives: tuple[str, ...] = ()
     deprecated: Deprecation | None = None
     can_i_use: CanIUse | None = None
+    documented: tuple[Statement, ...] = ()  # what Taro's typings tags say (evidence; computed facts outrank it)
+    native_api: NativePresence | None = None
     where: Location = field(default=Location(""), compare=False)
 
     def lowest(self, axis: str) -> Version | None:
@@ -261,6 +282,9 @@ class Platform:
     note: Text | None = None
     project_files: tuple[str, ...] = ()
     typings_names: tuple[str, ...] = ()  # how Taro's @supported tags spell it
+    env_type: str | None = None  # the Taro.ENV_TYPE key getEnv() returns there (WEB for h5)
+    taro_packages: tuple[str, ...] = ()  # Taro namespace packages built for this platform only (@tarojs/taro-h5)
+    app_id_prefix: str | None = None  # how the platform's app ids start (wx..., tt...), where they have a fixed form
     order: int | None = None  # audience order, 1 first; None: after the ordered ones
     short_name: Text | None = None  # for table headings; the name when None
 
@@ -319,8 +343,10 @@ class Matrix:
         api_records: Mapping[str, object],
         build_api: Callable[[object], Api],
         built_apis: Mapping[str, Api] | None = None,
+        wrappers: Mapping[str, Wrapper] | None = None,
     ) -> None:
         self.digest = digest
+        self.wrappers = dict(wrappers or {})
         self.platforms = platforms
         self.catalogues = catalogues
         self.usage = usage

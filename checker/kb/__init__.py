@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from checker import __version__
+from checker.version import __version__
 from checker.cachedir import cache_dir as default_cache_dir
 from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors, Location
 from checker.kb import cache as _cache
 from checker.kb._yaml import Document, read_yaml
 from checker.kb.build import ApiBuilder, build_catalogue, build_platform, build_usage, check_taro_catalogue
+from checker.kb.wrappers import build_wrapper
 from checker.kb.files import MatrixFile, digest, fingerprint, list_files
 from checker.kb.merge import is_imported, merge_records
 from checker.kb.schema import validate
@@ -26,8 +27,10 @@ from checker.model import Api, Matrix
 
 __all__ = ["LoadedMatrix", "build_prebuilt_cache", "load_documents", "load_matrix"]
 
-_BUILDERS: dict[str, Callable[..., Any]] = {"platform": build_platform, "catalogue": build_catalogue, "usage": build_usage}
-_SECTION = {"platform": "platforms", "catalogue": "catalogues", "usage": "usage"}
+_BUILDERS: dict[str, Callable[..., Any]] = {
+    "platform": build_platform, "catalogue": build_catalogue, "usage": build_usage, "wrapper": build_wrapper,
+}
+_SECTION = {"platform": "platforms", "catalogue": "catalogues", "usage": "usage", "wrapper": "wrappers"}
 
 
 class LoadedMatrix:
@@ -112,12 +115,14 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content
     finally:
         gc.enable()
 
-    payload: dict[str, Any] = {"meta": {}, "platforms": {}, "catalogues": {}, "usage": {}, "apis": {}}
-    built: dict[str, dict[str, Any]] = {"platforms": {}, "catalogues": {}, "usage": {}}
+    payload: dict[str, Any] = {"meta": {}, "platforms": {}, "catalogues": {}, "usage": {}, "wrappers": {}, "apis": {}}
+    built: dict[str, dict[str, Any]] = {"platforms": {}, "catalogues": {}, "usage": {}, "wrappers": {}}
     for display, document in documents.items():
         kind = kinds[display]
         if kind == "meta":
             payload["meta"] = document.data
+            continue
+        if kind == "report":  # an importer's findings, for the site: validated, not part of the model
             continue
         section = "apis" if kind == "api" else _SECTION[kind]
         item_id = document.data["id"]
@@ -155,6 +160,7 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content
         api_records=payload["apis"],
         build_api=builder,
         built_apis=apis,
+        wrappers=built["wrappers"],
     )
     return LoadedMatrix(matrix, documents, payload)
 
@@ -168,7 +174,7 @@ def _from_cache(cached: _cache.CacheIndex, root: Path) -> Matrix:
     built = {
         section: {
             item_id: _BUILDERS[kind](record["data"], record["path"], nowhere(record["path"]))
-            for item_id, record in index[section].items()
+            for item_id, record in index.get(section, {}).items()
         }
         for kind, section in _SECTION.items()
     }
@@ -189,6 +195,7 @@ def _from_cache(cached: _cache.CacheIndex, root: Path) -> Matrix:
         usage=built["usage"],
         api_records=index["apis"],
         build_api=build_api,
+        wrappers=built["wrappers"],
     )
 
 

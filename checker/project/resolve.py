@@ -16,7 +16,7 @@ import nodesemver
 
 from checker.errors import Location
 from checker.project.lockfiles import LOCKFILE_NAMES, Locked, LockfileError, read_lockfile
-from checker.project.manifests import TARO, Package
+from checker.project.manifests import PLATFORM_PLUGIN_PREFIX, TARO, Package
 from checker.project.profile import Note, TaroVersionInfo
 from checker.project.specs import Spec, SpecKind, classify
 from checker.project.workspace import Workspace, find_workspace
@@ -49,7 +49,7 @@ def resolve_taro(
     spec = _spec(declared, TARO, workspace)
     plugin_names = set(plugins)
     wanted = {name: text for name, text in package.dependencies.items() if name == TARO or name in plugin_names}
-    others = {n: s for n, s in package.dependencies.items() if n in _CORE or n.startswith("@tarojs/plugin-platform-")}
+    others = {n: s for n, s in package.dependencies.items() if n in _CORE or n.startswith(PLATFORM_PLUGIN_PREFIX)}
     differing = sorted(f"{name} {s}" for name, s in others.items() if _spec(s, name, workspace).range not in (spec.range, None) and s != declared)
     if differing:
         notes.append(Note("TC004", "warning", f"{TARO} is {declared} but {', '.join(differing)}: Taro packages should share one version", declared_at))

@@ -226,14 +226,3 @@ def test_a_stale_lock_alone_inside_the_range_is_used_with_a_warning(tmp_path: Pa
                                 "'^3.5.0 || ^3.6.0'; using its @tarojs/taro 3.5.12 all the same (no lock file agrees with package.json; "
                                 "the next install may resolve another version)")]
 
-
-def test_a_lib_version_that_is_not_a_version_is_set_aside(tmp_path: Path) -> None:
-    from checker.project.manifests import read_platform_config
-    from checker.kb import load_matrix
-    from conftest import MATRIX
-
-    write(tmp_path, {"project.config.json": '{\n  "appid": "touristappid",\n  "libVersion": "latest"\n}\n'})
-    platforms = load_matrix(MATRIX).platforms
-    config = read_platform_config(tmp_path, lambda p: Path(os.path.relpath(p, tmp_path)).as_posix(), platforms, None)
-    assert (config.lib_version, config.appid) == (None, "touristappid")
-    assert notes_of(list(config.notes)) == [("TC001", "project.config.json:3", "libVersion 'latest' is not a base-library version: not used as a hint")]
