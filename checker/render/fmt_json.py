@@ -73,11 +73,16 @@ def _use(use: Use) -> dict[str, Any]:
     if isinstance(site, CallSite):
         data |= {
             "callee": site.callee,
-            "via": site.via,
+            "via": site.wrapper or site.via,  # "taro-hooks@1.5.8 useUserInfo" for a wrapper library's export
             "called": site.called,
             "promise_style": site.promise_style,
             "arguments": [{"key": a.key, "value": a.value, "literal": a.literal} for a in site.arguments],
         }
+        if site.caller:
+            data["caller"] = {"function": site.within, "at": site.caller}
+        if site.wrapper:
+            package, _, export = site.wrapper.partition(" ")
+            data["wrapper"] = {"package": package, "export": export, "through": site.via}
         if site.suppression:
             data["suppressed"] = {"line": site.suppression.line, "reason": site.suppression.reason}
     data["guards"] = [_guard(g, p) for g, p in zip(site.guards, use.guard_platforms)]
