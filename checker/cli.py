@@ -100,7 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     kb = commands.add_parser("kb", help="maintain the knowledge base")
     kb_actions = kb.add_subparsers(dest="kb_action", metavar="ACTION", parser_class=_Parser)
     importer = kb_actions.add_parser("import", help="import facts from unpacked npm packages (a maintainer's tool)")
-    importer.add_argument("source", choices=("taro", "wx-typings"), help="taro: @tarojs/taro folders; wx-typings: miniprogram-api-typings")
+    importer.add_argument("source", choices=("taro", "wx-typings", "taro-runtime"),
+                          help="taro: @tarojs/taro folders (typings tags); wx-typings: miniprogram-api-typings; "
+                               "taro-runtime: Taro's shipped packages of every line (their code), @mini-types/my, @douyin-microapp/typings")
     importer.add_argument("packages", nargs="+", type=Path, help="unpacked package folders (npm pack, then tar xzf)")
     importer.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
     rules = commands.add_parser("rules", help="every finding code, or one explained")

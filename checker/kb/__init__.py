@@ -98,6 +98,8 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content
         if kind == "meta":
             payload["meta"] = document.data
             continue
+        if kind == "report":  # an importer's findings, for the site: validated, not part of the model
+            continue
         section = "apis" if kind == "api" else _SECTION[kind]
         item_id = document.data["id"]
         record = {"path": display, "data": document.data}

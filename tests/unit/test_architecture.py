@@ -96,3 +96,13 @@ def test_the_targets_stage_runs_between_the_reader_and_evaluation() -> None:
 def test_only_the_syntax_adapter_imports_tree_sitter() -> None:
     users = sorted(module_name(p) for p in MODULES if any(i.startswith("tree_sitter") for i in imports_of(p)))
     assert users == ["checker.syntax"]
+
+
+def test_the_site_renders_a_loaded_matrix_and_imports_no_loader() -> None:
+    """The site's modules take the typed Matrix (and the docs-vs-code report, read at the command line):
+    they never load the knowledge base or run an importer themselves."""
+    site = [p for p in MODULES if module_name(p).startswith("checker.render.site")]
+    assert len(site) >= 5
+    for path in site:
+        for imported in imports_of(path):
+            assert not imported.startswith(("checker.kb", "checker.importers", "checker.project", "checker.scan")), (module_name(path), imported)
