@@ -55,7 +55,31 @@ def parse_as_built(source: bytes, language: str) -> tuple[tree_sitter.Tree, str]
             tree, language = retry, "tsx"
     if language in ("javascript", "tsx"):
         tree = _without_bare_text_marks(source, tree, language)
+    if language in ("typescript", "tsx") and tree.root_node.has_error:
+        tree = _with_renamed_type_named_parameters(source, tree, language)
     return tree, language
+
+
+# ``(object) => any``: a function type whose lone parameter is named like a predefined type, which
+# TypeScript reads (a parameter "object" of type any) and tree-sitter-typescript refuses at the arrow
+_TYPE_NAMED_PARAMETER = re.compile(rb"\(\s*(any|object|string|number|boolean|symbol|unknown|never|bigint)\s*\)\s*$")
+
+
+def _with_renamed_type_named_parameters(source: bytes, tree: tree_sitter.Tree, language: str) -> tree_sitter.Tree:
+    """Rename such a parameter (``object`` -> ``_bject``, same length: positions hold) and parse again."""
+    text = bytearray(source)
+    for _ in range(_MAX_REPAIRS):
+        if not tree.root_node.has_error:
+            break
+        at = first_error(tree.root_node).start_byte
+        if text[at : at + 2] != b"=>":
+            break
+        named = _TYPE_NAMED_PARAMETER.search(bytes(text[max(0, at - 64) : at]))
+        if named is None:
+            break
+        text[max(0, at - 64) + named.start(1)] = 0x5F  # "_"
+        tree = parse(bytes(text), language)
+    return tree
 
 
 def _in_jsx(node: tree_sitter.Node) -> bool:

@@ -254,6 +254,16 @@ def test_javascript_that_no_grammar_reads_keeps_the_first_problem(tmp_path: Path
     assert [(s.api, s.line) for s in result.call_sites] == [("login", 3)]
 
 
+@pytest.mark.parametrize("name", ["props.ts", "props.tsx"])
+def test_a_function_type_whose_parameter_is_named_like_a_type(tmp_path: Path, name: str) -> None:
+    # TypeScript reads "(object) => any" as a parameter named object; tree-sitter-typescript refuses it
+    target = tmp_path / name
+    target.write_text("import Taro from '@tarojs/taro'\ninterface Props {\n  onUpdate: (object) => any;\n  success: (any) => void\n}\n"
+                      "Taro.login()\n", encoding="utf-8")
+    result = scan_one(str(target), name, OPTIONS)
+    assert (result.problems, [(s.api, s.line) for s in result.call_sites]) == ((), [("login", 6)])
+
+
 def test_a_vue_script_in_tsx_is_read_with_the_tsx_grammar(tmp_path: Path) -> None:
     target = tmp_path / "page.vue"
     target.write_text('<script lang="tsx">\nimport Taro from \'@tarojs/taro\'\nexport default () => <view onTap={() => Taro.login()} />\n</script>\n', encoding="utf-8")
