@@ -26,7 +26,7 @@ _MAX_DEPTH = 6
 def judge_at_callers(
     done: dict[str, FileScan],
     resolve: Callable[[str, str], str | None],
-    scan_of: Callable[[str], FileScan],
+    scan_of: Callable[..., FileScan],  # (display, force=False)
     substitute: Callable[[str, tuple], tuple],  # type: ignore[type-arg]
     read: Callable[[str], bytes],
 ) -> dict[str, FileScan]:
@@ -52,12 +52,15 @@ def judge_at_callers(
         callers: dict[tuple[str, str], list[tuple[str, Call]]] = {}
         for scan in list(done.values()):
             for call in scan.calls:
+                if call.module is not None and call.name not in names:
+                    continue  # no file exports a wrapper by that name: not worth resolving (a renaming re-export is missed)
                 target = (scan.file, call.name) if call.module is None else defining(scan.file, call.module, call.name)
                 if target is not None and target in wrapped:
                     callers.setdefault(target, []).append((scan.file, replace(call, guards=substitute(scan.file, call.guards))))
         return callers
 
     wrapped = {(scan.file, s.within) for scan in done.values() for s in scan.call_sites if s.within}
+    names = {exported for scan in done.values() for exported, local in scan.functions if (scan.file, local) in wrapped}
     callers = index()
     # only a wrapper with a guarded caller can change its sites: look for its other callers in the files
     # the pre-filter left out, among those that mention both the name and the module's file name
@@ -71,7 +74,7 @@ def judge_at_callers(
         for display in missing:
             raw = read(display)
             if any(all(word in raw for word in need) for need in needs):
-                done[display] = scan_of(display)
+                done[display] = scan_of(display, True)
         callers = index()
     out = dict(done)
     for display, scan in done.items():

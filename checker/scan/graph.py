@@ -91,17 +91,26 @@ class _Resolver:
 
 
 class _Graph:
-    def __init__(self, scans: Mapping[str, FileScan], resolver: _Resolver, load: Callable[[str], FileScan]) -> None:
+    def __init__(self, scans: Mapping[str, FileScan], resolver: _Resolver, load: Callable[[str], FileScan],
+                 read: Callable[[str], bytes]) -> None:
         self.scans = dict(scans)
         self.resolver = resolver
         self.load = load
+        self.read = read
         self.loaded: list[str] = []
+        self.plain: set[str] = set()  # left out by the pre-filter and re-export nothing: nothing to read
 
-    def scan(self, display: str) -> FileScan:
+    def scan(self, display: str, *, force: bool = False) -> FileScan:
+        """A file's scan; one the pre-filter left out is parsed when it may re-export (or when forced)."""
         scan = self.scans[display]
-        if not scan.parsed and scan.skipped is None:
-            scan = self.scans[display] = self.load(display)  # left out by the pre-filter: read it for its exports
-            self.loaded.append(display)
+        if not scan.parsed and scan.skipped is None and (force or display not in self.plain):
+            # the pre-filter keeps every file with a platform test or a call site, so a file it left out can
+            # only pass guards and wrappers on (export * from './env'): parse it only when it re-exports
+            if force or _re_exports(self.read(display)):
+                scan = self.scans[display] = self.load(display)
+                self.loaded.append(display)
+            else:
+                self.plain.add(display)
         return scan
 
     def export(self, importer: str, specifier: str, name: str, depth: int, seen: frozenset[tuple[str, str]]) -> tuple[str, ExportedGuard] | None:
@@ -145,14 +154,14 @@ def project_pass(
 ) -> tuple[FileScan, ...]:
     files = frozenset(scan.file for scan in scans)
     envs = tuple(env_values)
-    graph = _Graph({scan.file: scan for scan in scans}, _Resolver(files, modules), load)
+    graph = _Graph({scan.file: scan for scan in scans}, _Resolver(files, modules), load, read)
     done = {scan.file: _resolved(graph.scans[scan.file], graph, files, envs) for scan in scans}
     while graph.loaded:  # a file read for its exports is reported whole, as a later run reads it from the cache
         display = graph.loaded.pop()
         done[display] = _resolved(graph.scans[display], graph, files, envs)
 
-    def scan_of(display: str) -> FileScan:
-        scan = graph.scan(display)
+    def scan_of(display: str, force: bool = False) -> FileScan:
+        scan = graph.scan(display, force=force)
         while graph.loaded:
             loaded = graph.loaded.pop()
             done[loaded] = _resolved(graph.scans[loaded], graph, files, envs)
@@ -170,6 +179,11 @@ def _resolved(scan: FileScan, graph: _Graph, files: frozenset[str], envs: tuple[
     sites = tuple(replace(s, guards=extra + graph.substitute(scan.file, s.guards)) for s in scan.call_sites)
     components = tuple(replace(c, guards=extra + graph.substitute(scan.file, c.guards)) for c in scan.components)
     return replace(scan, call_sites=sites, components=components)
+
+
+def _re_exports(raw: bytes) -> bool:
+    """Could the file re-export (``export * from``, ``export { a } from``)? A byte test; the parse decides."""
+    return b"export" in raw and b"from" in raw and (b"export *" in raw or b"export {" in raw)
 
 
 def _has_placeholder(scan: FileScan) -> bool:
