@@ -152,7 +152,13 @@ class Finding:
 
 
 def sort_key(finding: Finding) -> tuple[object, ...]:
-    return (finding.file or "", finding.line, finding.column, finding.code, finding.api or "", finding.platform_ids, finding.args.items_)
+    arguments = tuple((name, _comparable(value)) for name, value in finding.args.items_)
+    return (finding.file or "", finding.line, finding.column, finding.code, finding.api or "", finding.platform_ids, arguments)
+
+
+def _comparable(value: Arg) -> tuple[int, str]:
+    """Arguments of one name may be None in one finding and text in another: order them without comparing the two."""
+    return (0, "") if value is None else (1, repr(value))
 
 
 def at_or_above(finding: Finding, threshold: str) -> bool:
