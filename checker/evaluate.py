@@ -15,7 +15,7 @@ from checker.findings import Args, Finding, Severity, group_platforms, sort_key
 from checker.model import Matrix, Platform
 from checker.project.profile import ProjectProfile
 from checker.rules import matches, tc010_file_not_scanned, tc011_libversion_below_requirement, tc013_vendored_not_scanned
-from checker.rules import tc108_no_data, tc111_global_missing
+from checker.rules import tc016_source_not_utf8, tc108_no_data, tc111_global_missing
 from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
 from checker.scan.sites import PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard
@@ -103,6 +103,8 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     for scan in scans:
         for note in scan.problems + ((scan.skipped,) if scan.skipped else ()):
             findings.append(Finding(rule.code, rule.severity, scan.file, args=Args.of(text=note)))
+        for note in scan.notes:  # decoded from another encoding, scanned whole
+            findings.append(Finding(tc016_source_not_utf8.RULE.code, tc016_source_not_utf8.RULE.severity, scan.file, args=Args.of(text=note)))
     findings += tc013_vendored_not_scanned.note(vendored)
     day = today or date.today()
     context = Context(

@@ -25,7 +25,7 @@ from checker.kb.merge import is_imported, merge_records
 from checker.kb.schema import validate
 from checker.model import Api, Matrix
 
-__all__ = ["LoadedMatrix", "load_documents", "load_matrix"]
+__all__ = ["LoadedMatrix", "build_prebuilt_cache", "load_documents", "load_matrix"]
 
 _BUILDERS: dict[str, Callable[..., Any]] = {
     "platform": build_platform, "catalogue": build_catalogue, "usage": build_usage, "wrapper": build_wrapper,
@@ -55,10 +55,31 @@ def load_matrix(root: Path, *, cache_dir: Path | None = None, use_cache: bool = 
         if cached is not None and cached.fingerprint == stamp:
             return _from_cache(cached, root)
     content_digest = digest(files, __version__)
+    if use_cache:
+        # a wheel ships the cache it built for these very files: trusted by digest, never by times
+        prebuilt = _cache.read_index(_cache.prebuilt_file(root))
+        if prebuilt is not None and prebuilt.digest == content_digest:
+            if _cache.adopt(prebuilt, cache_path, stamp):
+                adopted = _cache.read_index(cache_path)
+                if adopted is not None and adopted.digest == content_digest:
+                    return _from_cache(adopted, root)
+            return _from_cache(prebuilt, root)
     loaded = load_documents(root, files=files, content_digest=content_digest)
     if use_cache:
         _cache.write_cache(cache_path, content_digest, stamp, loaded.payload)  # unwritable: only slower
     return loaded.matrix
+
+
+def build_prebuilt_cache(root: Path, out: Path) -> str:
+    """Build the cache a wheel ships for ``root`` (at wheel-build time); returns the content digest."""
+    files, errors = list_files(Path(root))
+    if errors:
+        raise KnowledgeBaseErrors(errors)
+    content_digest = digest(files, __version__)
+    loaded = load_documents(Path(root), files=files, content_digest=content_digest)
+    if not _cache.write_cache(out, content_digest, [], loaded.payload):
+        raise OSError(f"cannot write {out}")
+    return content_digest
 
 
 def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content_digest: str | None = None) -> LoadedMatrix:

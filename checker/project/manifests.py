@@ -1,4 +1,4 @@
-"""package.json, lock files and platform project files -> plain facts with their origins."""
+"""package.json -> plain facts with their origins (the Taro version from lock files: resolve.py)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,13 @@ from typing import Any
 from checker.errors import Location, ProjectError
 from checker.project.evidence import BuildCommand, script_builds
 from checker.project.jsonfile import read_json
-from checker.project.lockfiles import LOCKFILE_NAMES, Locked, read_lockfile
-from checker.project.profile import Note, TaroVersionInfo
-from checker.project.specs import SpecKind, classify
+from checker.project.profile import Note
 
-__all__ = ["PLATFORM_PLUGIN_PREFIX", "Package", "read_package", "resolve_taro"]
+__all__ = ["PLATFORM_PLUGIN_PREFIX", "TARO", "Package", "read_package"]
 
 TARO = "@tarojs/taro"
 PLATFORM_PLUGIN_PREFIX = "@tarojs/plugin-platform-"
-_CORE = ("@tarojs/cli", "@tarojs/shared", "@tarojs/api", "@tarojs/runtime", "@tarojs/components")
 _DEPENDENCY_KEYS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
-# the package manager a packageManager field names -> its lock file
-_LOCK_OF_MANAGER = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-lock.json"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,58 +65,3 @@ def read_package(directory: Path, display: str) -> Package:
         package_manager=manager.split("@")[0] if isinstance(manager, str) else None,
         notes=tuple(notes),
     )
-
-
-def resolve_taro(
-    package: Package, directory: Path, scan_root: Path, display_of: Any, plugins: Iterable[str] = ()
-) -> tuple[TaroVersionInfo, list[Note], dict[str, Locked]]:
-    """The declared and the resolved Taro version (the lock file wins over the range), and the locked
-    versions of the given platform plugins that the project depends on."""
-    notes: list[Note] = []
-    declared = package.dependencies[TARO]
-    declared_at = Location(package.display, package.lines.get(TARO, 0))
-    spec = classify(declared)
-    wanted = {name: spec_text for name, spec_text in package.dependencies.items() if name == TARO or name in set(plugins)}
-    others = {n: s for n, s in package.dependencies.items() if n in _CORE or n.startswith(PLATFORM_PLUGIN_PREFIX)}
-    differing = sorted(f"{name} {s}" for name, s in others.items() if classify(s).range not in (spec.range, None) and s != declared)
-    if differing:
-        notes.append(Note("TC004", "warning", f"{TARO} is {declared} but {', '.join(differing)}: Taro packages should share one version", declared_at))
-    lock = _lock_directory(directory, scan_root)
-    locked: dict[str, Locked] = {}
-    used: str | None = None
-    if lock is not None:
-        importer = directory.relative_to(lock).as_posix() or "."
-        results = {}
-        for name in LOCKFILE_NAMES:
-            path = lock / name
-            if path.is_file():
-                results[name] = read_lockfile(path, display_of(path), wanted, importer=importer)
-        found = {name: r[TARO] for name, r in results.items() if TARO in r}
-        if found:
-            preferred = _LOCK_OF_MANAGER.get(package.package_manager or "")
-            used = preferred if preferred in found else next(n for n in ("pnpm-lock.yaml", "yarn.lock", "package-lock.json", "npm-shrinkwrap.json") if n in found)
-            locked = {**results[used], TARO: found[used]}
-            versions = {entry.version for entry in found.values()}
-            if len(versions) > 1:
-                listed = ", ".join(f"{entry.lockfile} {entry.version}" for entry in found.values())
-                notes.append(Note("TC005", "warning", f"lock files disagree on {TARO} ({listed}); using {found[used].lockfile}", Location(found[used].lockfile, found[used].line)))
-    plugin_versions = {name: entry for name, entry in locked.items() if name != TARO}
-    if TARO in locked:
-        entry = locked[TARO]
-        return TaroVersionInfo(declared, declared_at, entry.version, entry.lockfile, resolved_at=Location(entry.lockfile, entry.line)), notes, plugin_versions
-    if spec.kind is SpecKind.EXACT:
-        return TaroVersionInfo(declared, declared_at, spec.range, f"{package.display} (exact version)"), notes, plugin_versions
-    reason = "no lock file resolves it" if spec.comparable else spec.note
-    notes.append(Note("TC002", "warning", f"cannot tell the Taro version: {TARO} {declared!r} is {spec.note}, and {reason}; the check treats it as unknown", declared_at))
-    return TaroVersionInfo(declared, declared_at, None, reason, allows=spec.range), notes, plugin_versions
-
-
-def _lock_directory(directory: Path, scan_root: Path) -> Path | None:
-    """The nearest folder, from the project up to the checked path, that holds a lock file."""
-    current = directory
-    while True:
-        if any((current / name).is_file() for name in LOCKFILE_NAMES):
-            return current
-        if current == scan_root or current.parent == current:
-            return None
-        current = current.parent

@@ -54,6 +54,8 @@ class ProjectProfile:
     plugins: tuple[str, ...] = ()
     config_file: str | None = None  # config/index.js or .ts, as read
     config_lines: tuple[tuple[str, int], ...] = ()  # config key -> its line
+    config_env_comparisons: tuple[tuple[str, str, int], ...] = ()  # (config file, word, line) of TARO_ENV === 'word' (evidence)
+    output_root_strings: tuple[str, ...] = ()  # the strings of a computed outputRoot (evidence)
     env_aliases: tuple[str, ...] = ()  # defineConstants aliases of process.env.TARO_ENV
     module_aliases: tuple[tuple[str, str], ...] = ()  # import prefixes -> project folders ('@' -> 'src'): config alias, tsconfig paths
     module_base: str | None = None  # tsconfig/jsconfig compilerOptions.baseUrl, project-relative

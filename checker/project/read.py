@@ -4,11 +4,13 @@ where it ships. No matrix here: the targets stage turns the declaration or the e
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from checker.errors import Location
 from checker.project.evidence import ci_builds, platform_files
-from checker.project.manifests import PLATFORM_PLUGIN_PREFIX, read_package, resolve_taro
+from checker.project.manifests import PLATFORM_PLUGIN_PREFIX, read_package
+from checker.project.resolve import resolve_taro
 from checker.project.module_paths import read_module_paths
 from checker.project.profile import Note, ProjectProfile, TargetsDeclaration
 from checker.project.settings import SETTINGS_FILE, Settings, parse_settings, read_settings_file
@@ -32,7 +34,7 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
     plugin_versions = {name: entry for name, entry in locked.items() if name in plugins}
     libraries = tuple((name, locked[name].version if name in locked else package.dependencies[name]) for name in others)
     notes += taro_notes
-    config = _taro_config(directory)
+    config, env_comparisons = _taro_config(directory)
     values = config.values if config else {}
     files = platform_files(directory, display_of, _literal(values.get("projectConfigName")))
     notes += [Note("TC003", "warning", "comments or trailing commas: Taro's CLI reads this file with JSON.parse and would fail",
@@ -59,6 +61,8 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
         plugins=config.plugins if config else (),
         config_file=config.file if config else None,
         config_lines=tuple(sorted(config.lines.items())) if config else (),
+        config_env_comparisons=env_comparisons,
+        output_root_strings=config.output_root_strings if config else (),
         env_aliases=config.env_aliases if config else (),
         module_aliases=(config.aliases if config else ()) + module_paths.aliases,
         module_base=module_paths.base_url,
@@ -87,18 +91,22 @@ def _literal(value: str | None) -> str | None:
     return None if value in (None, "(computed)") else value
 
 
-def _taro_config(directory: Path) -> TaroConfig | None:
-    """config/index.*; the other config files (dev, prod) only add defineConstants aliases."""
+def _taro_config(directory: Path) -> tuple[TaroConfig | None, tuple[tuple[str, str, int], ...]]:
+    """config/index.*, and the TARO_ENV comparisons of every config file (file, platform word, line); the
+    other config files (dev, prod) only add defineConstants aliases and comparisons."""
     folder = directory / "config"
     main = next((folder / name for name in CONFIG_NAMES if (folder / name).is_file()), None)
     if main is None:
-        return None
+        return None, ()
     config = read_taro_config(main, f"config/{main.name}")
     aliases = list(config.env_aliases)
+    comparisons = [(config.file, text, line) for text, line in config.env_comparisons]
     for extra in sorted(folder.glob("*.[jt]s")):
         if extra != main:
-            aliases += read_taro_config(extra, f"config/{extra.name}").env_aliases
-    return TaroConfig(config.file, config.values, config.plugins, tuple(dict.fromkeys(aliases)), config.lines, config.aliases)
+            other = read_taro_config(extra, f"config/{extra.name}")
+            aliases += other.env_aliases
+            comparisons += [(other.file, text, line) for text, line in other.env_comparisons]
+    return replace(config, env_aliases=tuple(dict.fromkeys(aliases))), tuple(comparisons)
 
 
 def _settings(directory: Path, in_package: object, settings_at: Location, notes: list[Note]) -> Settings | None:

@@ -29,6 +29,8 @@ class TaroConfig:
     env_aliases: tuple[str, ...] = ()  # defineConstants names whose value is process.env.TARO_ENV
     lines: dict[str, int] = field(default_factory=dict)  # key -> line where it is set
     aliases: tuple[tuple[str, str], ...] = ()  # alias: {'@': path.resolve(__dirname, '..', 'src')} -> ("@", "src")
+    env_comparisons: tuple[tuple[str, int], ...] = ()  # 'alipay' in process.env.TARO_ENV === 'alipay', with its line
+    output_root_strings: tuple[str, ...] = ()  # the strings of a computed outputRoot (TARO_ENV === 'weapp' ? 'dist/weapp' : ...)
 
 
 def read_taro_config(path: Path, display: str) -> TaroConfig:
@@ -50,6 +52,7 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
     modules: list[tuple[str, str]] = []
     folder = posixpath.dirname(display)
     plugin_depth = None
+    output_strings: tuple[str, ...] = ()
     for pair, depth in _pairs(tree.root_node):
         key = _key(pair)
         value = pair.child_by_field_name("value")
@@ -59,6 +62,8 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
         if key in _KEYS and key not in values:
             values[key] = _compiler_type(value) if key == "compiler" else (_string(value) or _DYNAMIC)
             lines[key] = line
+            if key == "outputRoot" and values[key] == _DYNAMIC:
+                output_strings = _result_strings(value)
         elif key == "plugins" and (plugin_depth is None or depth < plugin_depth):
             # the config's own plugins, not a babel or postcss option's of the same name (nested deeper;
             # Taro 1's config has a plugins object of babel options)
@@ -82,7 +87,50 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
                     name = _key(constant)
                     if name:
                         aliases.append(name)
-    return TaroConfig(display, values, tuple(plugins), tuple(dict.fromkeys(aliases)), lines, tuple(modules))
+    return TaroConfig(display, values, tuple(plugins), tuple(dict.fromkeys(aliases)), lines, tuple(modules),
+                      _env_comparisons(tree.root_node), output_strings)
+
+
+_EQUALITY = frozenset({"===", "==", "!==", "!="})
+
+
+def _env_comparisons(root: Node) -> tuple[tuple[str, int], ...]:
+    """The platform names a config compares process.env.TARO_ENV with: a team that writes per-platform config builds
+    there. Not inside defineConstants, where flags for every platform (IS_H5, IS_RN, IS_WEAPP) are boilerplate,
+    nor in outputRoot (``TARO_ENV === 'h5' ? 'build' : TARO_ENV`` sends every platform somewhere)."""
+    found = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "pair" and _key(node) in ("defineConstants", "outputRoot"):
+            continue  # outputRoot's comparisons route every platform's output, naming one of them
+        stack.extend(reversed(node.named_children))
+        if node.type != "binary_expression":
+            continue
+        operator = node.child_by_field_name("operator")
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if operator is None or operator.type not in _EQUALITY or left is None or right is None:
+            continue
+        for side, other in ((left, right), (right, left)):
+            text = _string(other)
+            if text and side.type == "member_expression" and side.text and side.text.replace(b" ", b"") == b"process.env.TARO_ENV":
+                found.append((text, node.start_point[0] + 1))
+    return tuple(found)
+
+
+def _result_strings(value: Node) -> tuple[str, ...]:
+    """The strings a computed value can take, not those it is compared with (TARO_ENV === 'h5' ? 'build' : ...)."""
+    found = []
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if node.type == "binary_expression":
+            continue
+        text = _string(node)
+        if text:
+            found.append(text)
+        stack.extend(reversed(node.named_children))
+    return tuple(found)
 
 
 def _path_value(node: Node | None, folder: str) -> str | None:

@@ -13,6 +13,7 @@ from checker.evaluate import ProjectResult, Use
 from checker.findings import Finding, PlatformDetail
 from checker.render.targets_line import describe_targets
 from checker.render.words import slug, word, word_platform
+from checker.render.options import RenderOptions
 from checker.report import Report
 from checker.scan.sites import CallSite, Guard
 from checker.targets.model import Target
@@ -153,6 +154,7 @@ def report_data(report: Report, version: int = FORMAT_VERSION) -> dict[str, Any]
         "matrix": {"digest": report.matrix_digest, "apis": report.matrix_apis},
         "scanned": report.scanned,
         "complete": report.complete,  # a project that could not be read, or a source file skipped or only partly parsed (TC010)
+        "status": "failed" if report.problems else ("complete" if report.complete else "incomplete"),  # failed: not checked
         "problems": list(report.problems),
         "projects": projects,
         "baseline": {"accepted": report.baselined, "gone": list(report.gone)},
@@ -160,10 +162,12 @@ def report_data(report: Report, version: int = FORMAT_VERSION) -> dict[str, Any]
     }
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, options: RenderOptions | None = None) -> str:
+    del options  # the JSON report is the whole data, the same wherever it is read
     return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_json_v1(report: Report) -> str:
+def render_json_v1(report: Report, options: RenderOptions | None = None) -> str:
     """Format 1, one finding per platform (deprecated: kept for one release)."""
+    del options
     return json.dumps(report_data(report, 1), ensure_ascii=False, indent=2) + "\n"

@@ -12,7 +12,7 @@ from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
 from checker.scan.exports import exported_guards
 from checker.scan.sites import Argument, Call, CallSite, ComponentUse, FileScan, Guard, Suppression, WrapperUse
-from checker.syntax import Node, captures, first_error, parse
+from checker.syntax import Node, captures, first_error, parse_as_built
 
 __all__ = ["extract"]
 
@@ -53,7 +53,7 @@ def extract(
     wrappers: tuple[WrapperUse, ...] = (),
     project_prefixes: tuple[str, ...] = (),
 ) -> FileScan:
-    tree = parse(source, language)
+    tree, language = parse_as_built(source, language)  # a .jsx file Babel builds may need the TSX grammar
     root = tree.root_node
     found = captures(root, language, _QUERY)
     bindings = Bindings(found, globals_, platform_packages)

@@ -8,6 +8,7 @@ parsed. Bad files give a per-file note, never a crash.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.scan import codec
+from checker.scan.encoding import to_utf8
 from checker.scan.extract import extract
 from checker.scan.files import SourceFile
 from checker.scan.graph import ModuleMap, project_pass
@@ -29,7 +31,7 @@ from checker.syntax import language_for
 __all__ = ["MAX_SOURCE_BYTES", "ProjectScan", "ScanOptions", "WrapperUse", "scan_files", "scan_one"]
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024  # larger files are bundles or generated code, not sources to check
-SCANNER_VERSION = "3"
+SCANNER_VERSION = "4"  # 4: a note per decoded file
 _PARALLEL_FROM = 48  # below this many files to parse, starting worker processes costs more than it saves
 
 
@@ -117,30 +119,24 @@ def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = 
         return FileScan(display, skipped=f"cannot read: {error.strerror}")
     if len(raw) > MAX_SOURCE_BYTES:
         return FileScan(display, skipped=f"over {MAX_SOURCE_BYTES // (1024 * 1024)} MB: a bundle or generated file, not scanned")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            raw = raw.decode("utf-16").encode("utf-8")  # positions: lines stay lines
-        except UnicodeDecodeError:
-            return FileScan(display, skipped="not valid UTF-16 text")
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return FileScan(display, skipped="binary content (NUL bytes), not source")
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return FileScan(display, skipped=f"not UTF-8 text (line {line})")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = b"   " + raw[3:]  # keep columns: a BOM is not a character of the first line
+    decoded = to_utf8(raw)
+    if decoded.text is None:
+        return FileScan(display, skipped=decoded.note)
+    raw = decoded.text
+    notes = (decoded.note,) if decoded.note else ()
     if not force and not _prefilter(options)(raw):
-        return FileScan(display)
+        return FileScan(display, notes=notes)
     suffix = os.path.splitext(display)[1]
     language = language_for(suffix)
     if suffix == ".vue":
         raw, language = script_of_vue(raw)
-    return extract(raw, language, display, globals_=options.globals_, env_aliases=options.env_aliases,
-                   file_guards=_platform_file_guard(display, options.env_values),
-                   env_types=dict(options.env_types), platform_packages=dict(options.platform_packages), wrappers=options.wrappers,
-                   project_prefixes=options.project_prefixes)
+    scanned = extract(raw, language, display, globals_=options.globals_, env_aliases=options.env_aliases,
+                      file_guards=_platform_file_guard(display, options.env_values),
+                      env_types=dict(options.env_types), platform_packages=dict(options.platform_packages), wrappers=options.wrappers,
+                      project_prefixes=options.project_prefixes)
+    return dataclasses.replace(scanned, notes=notes) if notes else scanned
 
 
 def _platform_file_guard(display: str, env_values: frozenset[str]) -> tuple[Guard, ...]:
@@ -188,7 +184,7 @@ def scan_files(
     def keep(data: dict[str, object]) -> FileScan:
         display = str(data["file"])
         size, mtime = stamps.get(display, (0, 0))
-        empty = not (data["sites"] or data["components"] or data["problems"] or data["skipped"] or data["parsed"])
+        empty = not (data["sites"] or data["components"] or data["problems"] or data["skipped"] or data["parsed"] or data["notes"])
         fresh[display] = [size, mtime, None if empty else data]
         results[display] = codec.decode(data)  # type: ignore[arg-type]
         return results[display]

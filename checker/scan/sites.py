@@ -140,3 +140,4 @@ class FileScan:
     parsed: bool = False  # its syntax tree was read (False: left out by the byte pre-filter, or skipped)
     calls: tuple[Call, ...] = ()
     functions: tuple[tuple[str, str], ...] = ()  # (exported name, local function) of the exported wrappers
+    notes: tuple[str, ...] = ()  # scanned whole, but worth saying: "not UTF-8: decoded as GB18030"

@@ -88,11 +88,16 @@ def _all_evidence(profile: ProjectProfile, platforms: Mapping[str, Platform]) ->
         if plugin in by_plugin:
             yield Evidence(EvidenceKind.CONFIG_PLUGIN, by_plugin[plugin], Location(config_file, lines.get("plugins", 0)),
                            f"{config_file} plugins {plugin}", strong=True)
-    if profile.output_root and "(" not in profile.output_root:
-        for word in dict.fromkeys(_words(profile.output_root)):
+    roots = [profile.output_root] if profile.output_root and "(" not in profile.output_root else list(profile.output_root_strings)
+    for root in roots:
+        for word in dict.fromkeys(_words(root)):
             if word in by_env:
                 yield Evidence(EvidenceKind.OUTPUT_ROOT, by_env[word], Location(config_file, lines.get("outputRoot", 0)),
-                               f"outputRoot {profile.output_root!r}", strong=True)
+                               f"outputRoot {root!r}", strong=True)
+    for file, word, line in profile.config_env_comparisons:
+        if word in by_env:
+            yield Evidence(EvidenceKind.CONFIG_ENV, by_env[word], Location(file, line), f"{file} sets something apart for TARO_ENV {word!r}",
+                           strong=True)
     pruned = _pruned(profile, platforms)
     boilerplate = _boilerplate_shapes(profile)
     for build in profile.builds:

@@ -17,6 +17,7 @@ class EvidenceKind(enum.Enum):
     PROJECT_FILE = "project_file"  # the platform's own project file (project.config.json, project.tt.json, ...)
     CONFIG_PLUGIN = "config_plugin"  # a platform plugin in config/index plugins
     OUTPUT_ROOT = "output_root"  # config/index outputRoot names the platform
+    CONFIG_ENV = "config_env"  # a config file compares process.env.TARO_ENV with the platform
     CI_BUILD = "ci_build"  # a CI workflow runs the platform's build
     BUILD_SCRIPT = "build_script"  # a package.json script the team wrote or kept on purpose
 

@@ -209,7 +209,6 @@ TARO_PACKAGE = '{"name": "x", "dependencies": {"@tarojs/taro": "3.6.8"}, "script
         pytest.param({"package.json": TARO_PACKAGE, "config/index.js": "module.exports = { framework: 'react', \n plugins: [ }\n"}, "config/index.js:2:12: does not parse as JavaScript/TypeScript", id="config that does not parse"),
         pytest.param({"package.json": TARO_PACKAGE, "taro-compat.yaml": "targets: wepp >= 2.10\n"}, "taro-compat.yaml:1:1: unknown platform 'wepp' (did you mean 'weapp'?)", id="target typo in settings"),
         pytest.param({"package.json": TARO_PACKAGE, "taro-compat.yaml": "target: weapp\n"}, "taro-compat.yaml:1:1: unknown setting 'target' (did you mean 'targets'?); known: targets, published, include, exclude, baseline, failOn, ignore, strictUnknown", id="unknown setting"),
-        pytest.param({"package.json": TARO_PACKAGE.replace('"3.6.8"', '"^3.6.8"'), "yarn.lock": '# yarn lockfile v1\n\n"@tarojs/taro@^3.6.8":\n  version "3.6'}, None, id="lock file cut in half"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, files: dict[str, str], message: str | None) -> None:
@@ -222,6 +221,17 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, files: dict[str, str],
         assert lines[0] == f"taro-compat: {message}"
     else:
         assert lines[0].startswith("taro-compat: yarn.lock:")
+
+
+def test_a_lock_file_cut_in_half_does_not_drop_the_project(tmp_path: Path) -> None:
+    write(tmp_path, {"package.json": TARO_PACKAGE.replace('"3.6.8"', '"^3.6.8"'), "yarn.lock": '# yarn lockfile v1\n\n"@tarojs/taro@^3.6.8":\n  version "3.6'})
+    code, out, err = run("check", "--no-scan", "--format", "json", str(tmp_path))
+    (project,) = json.loads(out)["projects"]
+    assert (code, err) == (0, "")
+    assert project["taro"] == {"declared": "^3.6.8", "resolved": None, "source": "yarn.lock cannot be read", "allows": "^3.6.8"}
+    assert [(f["code"], f["file"], f["line"], f["column"]) for f in project["findings"] if f["code"] in ("TC002", "TC015")] == [
+        ("TC002", "package.json", 1, 0), ("TC015", "yarn.lock", 4, 15)
+    ]
 
 
 def test_not_a_taro_project(tmp_path: Path) -> None:

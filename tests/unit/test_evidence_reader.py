@@ -76,3 +76,21 @@ def test_platform_files_with_their_app_ids(tmp_path: Path) -> None:
         ("project.config.json", "touristappid", "project.config.json:2", "2.30.0", ("libVersion", "condition")),
         ("project.tt.json", "tt0123456789abcdef", "project.tt.json:1", None, ()),
     ]
+
+
+def test_config_files_name_the_platforms_they_set_apart(tmp_path: Path) -> None:
+    from checker.project.read import read_project
+
+    (tmp_path / "package.json").write_text('{"dependencies": {"@tarojs/taro": "3.6.26"}}')
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "index.js").write_text(
+        "const config = {\n"
+        "  outputRoot: process.env.TARO_ENV === 'weapp' ? 'dist/weapp' : 'dist/alipay',\n"
+        "  defineConstants: { IS_H5: process.env.TARO_ENV === 'h5' },\n"
+        "}\n"
+        "if (process.env.TARO_ENV === 'rn') { config.plugins = [] }\n"
+        "module.exports = config\n")
+    (tmp_path / "config" / "prod.js").write_text("module.exports = { mini: 'tt' !== process.env.TARO_ENV ? {} : {} }\n")
+    profile = read_project(tmp_path, scan_root=tmp_path)
+    assert profile.output_root_strings == ("dist/weapp", "dist/alipay")  # not the 'weapp' it is compared with
+    assert profile.config_env_comparisons == (("config/index.js", "rn", 5), ("config/prod.js", "tt", 1))  # not defineConstants' flags

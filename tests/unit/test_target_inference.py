@@ -148,3 +148,12 @@ def test_a_declared_minimum_is_checked_against_the_catalogue() -> None:
     with pytest.raises(TargetQueryError) as caught:
         resolve_targets(made_up, PLATFORMS, USAGE, catalogues)
     assert str(caught.value) == "taro-compat.yaml:1:10: 'wx >= 2.15.0': Wx lib 2.15.0 is not a known release (nearest known: 2.10.0, 2.20.0, 3.0.0)"
+
+
+def test_config_comparisons_and_computed_output_roots_are_evidence() -> None:
+    p = profile(config_env_comparisons=(("config/prod.js", "app", 7),), output_root_strings=("dist/q1", "build"), output_root="(computed)")
+    resolved = resolve_targets(p, PLATFORMS, USAGE)
+    assert [(t.platform, [(e.kind.value, str(e.location), e.detail) for e in t.evidence]) for t in resolved.targets] == [
+        ("app", [("config_env", "config/prod.js:7", "config/prod.js sets something apart for TARO_ENV 'app'")]),
+        ("q1", [("output_root", "config/index.js", "outputRoot 'dist/q1'")]),
+    ]
