@@ -86,7 +86,8 @@ def _names_of(value: Node) -> frozenset[str] | None:
         return frozenset(s for s in strings if s is not None) if strings and all(s is not None for s in strings) else None
     if value.type == "object":
         keys = [_key(child) for child in value.named_children if child.type == "pair"]
-        return frozenset(k for k in keys if k is not None)
+        keys += [_text(child) for child in value.named_children if child.type == "shorthand_property_identifier"]
+        return frozenset(k for k in keys if k)
     return None
 
 

@@ -30,6 +30,7 @@ _SHARED = "@tarojs/shared"
 _CLI = "@tarojs/cli"
 _PLUGIN = "@tarojs/plugin-platform-"
 _ENV_PACKAGE = "@tarojs/taro-"
+_ROUTER = "@tarojs/router"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +138,20 @@ def _one(index: _Index, platform: PlatformTarget, version: str) -> VersionFacts 
             kinds = {name: "stub-undefined" for name in lists.facts.listed} | dict(own.facts.apis) | dict(router.facts.apis)
             sources = _src(own) + _src(lists) + [(f"{router.name}@{router.version}", router.files[-1])]
             return VersionFacts(version, "rn", tuple(sources), (Facts(apis=tuple(sorted(kinds.items()))),))
+        rule = "h5" if own.facts.stub_production else "rn"
+        kinds, sources = dict(own.facts.apis), _src(own)
+        if rule == "h5" and parsed < TaroVersion.parse("3.0.0-0"):  # 1.x-2.x: @tarojs/router sets the page APIs on Taro
+            router = index.get((_ROUTER, version))
+            if router is None:
+                return None
+            kinds = dict(router.facts.apis) | kinds
+            sources.append((f"{router.name}@{router.version}", router.files[-1]))
         plugin = index.get((_PLUGIN + env, version))
-        if plugin is None or not plugin.facts.apis:
-            return VersionFacts(version, "h5" if own.facts.stub_production else "rn", tuple(_src(own)), (own.facts,))
-        merged = Facts(apis=tuple(sorted({**dict(own.facts.apis), **dict(plugin.facts.apis)}.items())), stub_production=own.facts.stub_production)
-        sources = _src(own) + [(f"{plugin.name}@{plugin.version}", plugin.files[-1])]
-        return VersionFacts(version, "h5" if own.facts.stub_production else "rn", tuple(sources), (merged,))
+        if plugin is not None and plugin.facts.apis:  # plugin-platform-h5's own implementations (canIUse from 3.6.8)
+            kinds |= dict(plugin.facts.apis)
+            sources.append((f"{plugin.name}@{plugin.version}", plugin.files[-1]))
+        merged = Facts(apis=tuple(sorted(kinds.items())), stub_production=own.facts.stub_production)
+        return VersionFacts(version, rule, tuple(sources), (merged,))
     if parsed < TaroVersion.parse("3.0.0-0"):
         lists, setup = index.get((_TARO, version)), index.get((_ENV_PACKAGE + env, version))
         if lists is None or setup is None or not lists.facts.listed:

@@ -218,6 +218,10 @@ def _read_h5(package: Path, version: str) -> tuple[list[str], Facts]:
         elif binding is not None and binding.callee in _OPEN_API_HELPERS and _FALLBACK_KEY not in binding.keys:
             kind = "wechat"
         kinds.append((name, kind))
+    default = module.exports.get("default")  # exports.default = taro: {navigateTo: router.navigateTo, ...}
+    exported = {name for name, _ in kinds}
+    kinds += [(name, "implemented") for name in sorted(module.names.get(default or "", frozenset()) - exported)]
+    kinds.sort()
     helper = module.calls.get(_STUB_HELPERS[0], frozenset())
     production = "resolves" if any(c == "Promise.resolve" or c.endswith(".success") for c in helper) else "rejects"
     return [relative], Facts(apis=tuple(kinds), stub_production=production)
@@ -275,8 +279,8 @@ def _read_rn(package: Path, version: str) -> tuple[list[str], Facts]:
     return files, Facts(apis=tuple(sorted(kinds.items())), stubs_rest=True)
 
 
-def _read_router_rn(package: Path, version: str) -> tuple[list[str], Facts]:
-    """RN 2.x: the router sets Taro.navigateTo and the other page APIs when the app starts."""
+def _read_router(package: Path, version: str) -> tuple[list[str], Facts]:
+    """H5 and RN 1.x-2.x: the router sets Taro.navigateTo and the other page APIs when the app starts."""
     files = sorted(p.relative_to(package).as_posix() for p in (package / "dist").glob("*.js"))
     if not files:
         raise PackageError(f"{package / 'dist'}: no JavaScript files")
@@ -360,7 +364,8 @@ _READERS = {
     "@tarojs/taro-h5": _read_h5,
     "@tarojs/plugin-platform-h5": _read_h5_plugin,
     "@tarojs/taro-rn": _read_rn,
-    "@tarojs/taro-router-rn": _read_router_rn,
+    "@tarojs/taro-router-rn": _read_router,
+    "@tarojs/router": _read_router,
     "@tarojs/cli": _read_cli,
     "@mini-types/my": _read_my_typings,
     "@douyin-microapp/typings": _read_my_typings,
