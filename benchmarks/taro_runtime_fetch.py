@@ -36,6 +36,7 @@ PACKAGES = {
     "@tarojs/plugin-platform-h5": ("3.6", "4.0", "4.1", "4.2"),
     "@tarojs/taro-router-rn": ("1.3", "2.0", "2.1", "2.2"),
     "@tarojs/router": ("1.3", "2.0", "2.1", "2.2"),
+    "@tarojs/plugin-framework-react": ("3.5", "3.6", "4.0", "4.1", "4.2"),
     "@tarojs/taro-rn": ("1.3", "2.0", "2.1", "2.2", "3.2", "3.3", "3.4", "3.5", "3.6", "4.0", "4.1", "4.2"),
     **{f"@tarojs/plugin-platform-{p}": ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "4.0", "4.1", "4.2")
        for p in ("weapp", "alipay", "tt", "swan", "qq", "jd")},

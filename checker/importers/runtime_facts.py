@@ -31,6 +31,7 @@ _CLI = "@tarojs/cli"
 _PLUGIN = "@tarojs/plugin-platform-"
 _ENV_PACKAGE = "@tarojs/taro-"
 _ROUTER = "@tarojs/router"
+_FRAMEWORK_REACT = "@tarojs/plugin-framework-react"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class VersionFacts:
     rule: str  # fixed | forwarded | h5 | rn
     sources: tuple[tuple[str, str], ...]  # (package@version, file)
     facts: tuple[Facts, ...]
+    framework_anywhere: frozenset[str] = frozenset()  # Taro's own members in any release read (hooks ...)
 
     def cell(self, name: str) -> Cell:
         return _CELL[self.rule](self, name)
@@ -109,11 +111,16 @@ def facts_by_version(packages: Sequence[PackageFacts], platform: PlatformTarget)
     index = _index(packages)
     versions = sorted({p.version for p in packages if p.name in (_TARO, _API, _SHARED, _ENV_PACKAGE + platform.taro_env, _PLUGIN + platform.taro_env)},
                       key=TaroVersion.parse)
+    # Taro's own members in any release read: from 3.x the hooks come from the framework plugin's runtime,
+    # which is not read, so a name that was Taro's own elsewhere is not taken for a forwarded or absent one
+    core = [p for p in packages if p.name in (_TARO, _API, _SHARED, _FRAMEWORK_REACT)]
+    listed = frozenset().union(*(p.facts.listed for p in core))  # a listed name is a native API somewhere
+    anywhere = frozenset().union(*(p.facts.framework | p.facts.reserved for p in core)) - listed
     found = {}
     for version in versions:
         facts = _one(index, platform, version)
         if facts is not None:
-            found[version] = facts
+            found[version] = VersionFacts(facts.version, facts.rule, facts.sources, facts.facts, anywhere)
     return found
 
 
@@ -206,6 +213,8 @@ def _forwarded(self: VersionFacts, name: str) -> Cell:
     framework = _union(self.facts, "framework") | _union(self.facts, "reserved")
     if name in framework:
         return Cell("supported", framework=True, kind="framework")
+    if name in self.framework_anywhere:
+        return Cell("supported", framework=True, kind="framework-elsewhere")
     hooks = [f for f in self.facts if f.modify_added is not None]
     added = frozenset().union(*(f.modify_added or frozenset() for f in hooks))
     deleted = frozenset().union(*(f.modify_deleted for f in hooks))
@@ -221,6 +230,8 @@ def _forwarded(self: VersionFacts, name: str) -> Cell:
 def _h5(self: VersionFacts, name: str) -> Cell:
     facts = self.facts[0]
     kind = dict(facts.apis).get(name)
+    if kind is None and name in self.framework_anywhere:
+        return Cell("supported", framework=True, kind="framework-elsewhere")
     if kind is None:
         return Cell("unsupported", kind="absent")
     if kind == "stub":
@@ -232,6 +243,8 @@ def _h5(self: VersionFacts, name: str) -> Cell:
 
 def _rn(self: VersionFacts, name: str) -> Cell:
     kind = dict(self.facts[0].apis).get(name)
+    if kind is None and name in self.framework_anywhere:
+        return Cell("supported", framework=True, kind="framework-elsewhere")
     if kind is None:
         return Cell("unsupported", kind="absent")
     if kind == "stub-sync":

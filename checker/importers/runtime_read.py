@@ -211,6 +211,8 @@ def _read_h5(package: Path, version: str) -> tuple[list[str], Facts]:
         raise PackageError(f"{package / relative}: no exports")
     kinds = []
     for name, local in sorted(module.exports.items()):
+        if name == "default":
+            continue
         binding = module.bindings.get(local)
         kind = "implemented"
         if binding is not None and binding.callee in _STUB_HELPERS:
@@ -225,6 +227,12 @@ def _read_h5(package: Path, version: str) -> tuple[list[str], Facts]:
     helper = module.calls.get(_STUB_HELPERS[0], frozenset())
     production = "resolves" if any(c == "Promise.resolve" or c.endswith(".success") for c in helper) else "rejects"
     return [relative], Facts(apis=tuple(kinds), stub_production=production)
+
+
+def _read_framework_plugin(package: Path, version: str) -> tuple[list[str], Facts]:
+    """The framework plugin's runtime exports the hooks Taro puts on itself (useLoad, useDidShow ...)."""
+    relative = _first(package, "dist/runtime.js")
+    return [relative], Facts(framework=frozenset(n for n in _module(package, relative).exports if n != "default"))
 
 
 def _read_h5_plugin(package: Path, version: str) -> tuple[list[str], Facts]:
@@ -366,8 +374,9 @@ _READERS = {
     "@tarojs/taro-rn": _read_rn,
     "@tarojs/taro-router-rn": _read_router,
     "@tarojs/router": _read_router,
+    "@tarojs/plugin-framework-react": _read_framework_plugin,
     "@tarojs/cli": _read_cli,
     "@mini-types/my": _read_my_typings,
     "@douyin-microapp/typings": _read_my_typings,
 }
-_PREFIXES = (("@tarojs/plugin-platform-", _read_plugin), ("@tarojs/taro-", _read_platform))
+_PREFIXES = (("@tarojs/plugin-platform-", _read_plugin), ("@tarojs/taro-", _read_platform))  # after the exact names

@@ -40,6 +40,7 @@ def _source_id(package: str, file: str) -> str:
 _NOTES = {
     "fixed": "in the fixed API list: Taro.{name} is defined (a stub that warns when the native global lacks it)",
     "framework": "Taro's own API: defined by Taro itself, no native API behind it",
+    "framework-elsewhere": "Taro's own API (defined by Taro's core in the releases read; here by its framework runtime): no native API behind it",
     "unlisted": "not in the fixed API list: Taro.{name} is undefined",
     "forwarded": "forwarded: Taro.{name} exists iff the native global has it",
     "added": "added by the platform plugin's modifyApis: always defined",
