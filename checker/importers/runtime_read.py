@@ -334,10 +334,9 @@ def _read_my_typings(package: Path, version: str) -> tuple[list[str], Facts]:
     files = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.d.ts") if "node_modules" not in p.parts)
     if not files:
         raise PackageError(f"{package}: no .d.ts declarations")
-    names: set[str] = set()
-    for relative in files:
-        names |= _declared_members((package / relative).read_bytes())
-    return files, Facts(runtime_names=frozenset(names))
+    per_file = {relative: _declared_members((package / relative).read_bytes()) for relative in files}
+    files = sorted(files, key=lambda f: (-len(per_file[f]), f))  # the file that declares the most first: the one cited
+    return files, Facts(runtime_names=frozenset().union(*per_file.values()))
 
 
 _EXPORTED = """
