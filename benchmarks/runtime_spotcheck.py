@@ -1,6 +1,6 @@
 """Spot-check the computed Taro axis against the package files by a second, cruder method (plain text).
 
-    python benchmarks/runtime_spotcheck.py CACHE/pkg [N] [SEED]
+    python benchmarks/runtime_spotcheck.py CACHE/pkg [N] [SEED] [MATRIX]
 
 Draws N random (API, platform, Taro version) cells among the versions whose packages are in the cache,
 and decides each from the files with string searches, not the importer's syntax-tree readers:
@@ -87,7 +87,7 @@ def main() -> int:
     cache = Path(sys.argv[1])
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 400
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 20261201)
-    matrix = load_matrix(matrix_root())
+    matrix = load_matrix(Path(sys.argv[4]) if len(sys.argv) > 4 else matrix_root())
     versions = sorted({p.name.split("@")[-1] for p in cache.iterdir() if p.name.startswith("@tarojs+taro@") or p.name.startswith("@tarojs+shared@")},
                       key=TaroVersion.parse)
     apis = [a for a in matrix.api_ids() if "." not in a]
