@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__
+from checker.version import __version__
 from checker.errors import CompatError, KnowledgeBaseErrors, UsageError
 
 __all__ = ["main"]
@@ -71,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-scan", action="store_true", help="read the manifests only, no source")
     check.add_argument("--baseline", type=Path, help="accept the findings recorded in this file (see --write-baseline)")
     check.add_argument("--write-baseline", type=Path, help="record the current findings as accepted, in this file")
+    check.add_argument("--quiet", action="store_true", help="errors only (text, markdown, github)")
+    check.add_argument("--full", action="store_true", help="markdown: the whole report, not cut to a PR comment's 65,536 characters")
+    check.add_argument("--link-base", metavar="URL", help="link findings to URL/PATH#LLINE, e.g. https://github.com/OWNER/REPO/blob/SHA "
+                       "(default on GitHub Actions: from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA)")
     check.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
 
     plan = commands.add_parser("plan", help="what changes if a minimum is raised, Taro upgraded, a platform added or dropped")
@@ -84,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     plan.add_argument("--output", type=Path)
     plan.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
+
+    init = commands.add_parser("init", help="declare the project's targets in package.json (taroCompat), from the evidence")
+    init.add_argument("path", nargs="?", default=".", type=Path)
+    init.add_argument("--targets", help="the target query to write, e.g. 'weapp >= 2.27.3, h5' (default: what the evidence shows)")
+    init.add_argument("--force", action="store_true", help="replace targets the project already declares")
+    init.add_argument("--all", action="store_true", help="below a monorepo root: declare every project, not just one")
+    init.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
 
     site = commands.add_parser("site", help="render the knowledge base as a static, offline site")
     site.add_argument("outdir", type=Path)
@@ -120,11 +131,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         if args.command == "query" and args.query_kind == "api":
             from checker.commands.query import query_api
 
-            return query_api(args, out)
+            return query_api(args, out, err)
         if args.command == "query" and args.query_kind == "targets":
             from checker.commands.query import query_targets
 
-            return query_targets(args, out)
+            return query_targets(args, out, err)
         if args.command == "diff":
             from checker.commands.query import diff
 
@@ -141,6 +152,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             from checker.commands.plan import plan
 
             return plan(args, out, err)
+        if args.command == "init":
+            from checker.commands.init import init
+
+            return init(args, out, err)
         if args.command == "site":
             from checker.render.site import build_site
             from checker.render.site_disagreements import DOCS_VS_CODE, read_report
@@ -161,7 +176,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             from checker.commands.kb import kb_lint
 
             return kb_lint(args, out)
-        raise UsageError("taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)")
+        raise UsageError("taro-compat: say what to do: check PATH, init PATH, query api NAME, kb lint (see --help)")
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
     except UsageError as error:

@@ -14,12 +14,13 @@ from datetime import date
 from checker.findings import Args, Finding, Severity, group_platforms, sort_key
 from checker.model import Matrix, Platform
 from checker.project.profile import ProjectProfile
-from checker.project.targets import Target
 from checker.rules import matches, tc010_file_not_scanned, tc011_libversion_below_requirement, tc013_vendored_not_scanned
-from checker.rules import tc108_no_data
+from checker.rules import tc016_source_not_utf8, tc108_no_data, tc111_global_missing
 from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
-from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard
+from checker.scan.sites import PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard
+from checker.targets.model import Target
+from checker.targets.resolve import ResolvedTargets
 from checker.versions import TaroVersion, Version
 
 __all__ = ["ProjectResult", "Selection", "Use", "component_id", "evaluate", "guard_platforms"]
@@ -58,6 +59,7 @@ class ProjectResult:
     components: tuple[Use, ...] = ()
     scanned_files: int | None = None  # None: --no-scan
     lowest: Mapping[str, Version] | None = None  # the requirements as versions (platform or "taro" -> lowest)
+    targets: tuple[Target, ...] = ()  # as the targets stage resolved them
 
 
 def component_id(use: ComponentUse) -> str:
@@ -68,7 +70,7 @@ def component_id(use: ComponentUse) -> str:
 def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mapping[str, Platform]) -> list[str]:
     """The target platforms on which the guarded code can run."""
     target_ids = [t.platform for t in targets]
-    if guard.kind in ("taro_env", "platform_file"):
+    if guard.kind in PLATFORM_GUARDS:
         named = {p for p in target_ids if platforms[p].taro_env in guard.envs}
         return sorted(set(target_ids) - named) if guard.negated else sorted(named)
     if guard.kind in _CAPABILITY_GUARDS:
@@ -78,7 +80,7 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
     return []
 
 
-def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, today: date | None = None,
+def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, targets: ResolvedTargets, today: date | None = None,
              selection: Selection | None = None, vendored: tuple[str, ...] = ()) -> ProjectResult:
     """Findings for one project; call sites of APIs the matrix does not know are left out.
 
@@ -89,11 +91,11 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     findings = [
         Finding(note.code, Severity(note.severity), note.location.path or None, note.location.line, note.location.column,
                 args=Args.of(text=note.message))
-        for note in profile.notes
+        for note in profile.notes + targets.notes
     ]
 
     def use(site: CallSite | ComponentUse, api: str) -> Use:
-        return Use(site, api, tuple(tuple(guard_platforms(g, profile.targets, matrix.platforms)) for g in site.guards))
+        return Use(site, api, tuple(tuple(guard_platforms(g, targets.targets, matrix.platforms)) for g in site.guards))
 
     sites = tuple(use(site, site.api) for scan in scans for site in scan.call_sites if site.api in matrix)
     components = tuple(use(c, component_id(c)) for scan in scans for c in scan.components if component_id(c) in matrix)
@@ -101,25 +103,56 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     for scan in scans:
         for note in scan.problems + ((scan.skipped,) if scan.skipped else ()):
             findings.append(Finding(rule.code, rule.severity, scan.file, args=Args.of(text=note)))
+        for note in scan.notes:  # decoded from another encoding, scanned whole
+            findings.append(Finding(tc016_source_not_utf8.RULE.code, tc016_source_not_utf8.RULE.severity, scan.file, args=Args.of(text=note)))
     findings += tc013_vendored_not_scanned.note(vendored)
     day = today or date.today()
     context = Context(
         matrix=matrix,
-        targets=profile.targets,
+        targets=targets.targets,
         taro=TaroVersion.parse(profile.taro.resolved) if profile.taro.resolved else None,
         published=profile.published or day,
         today=day,
     )
     for used in sites + components:
-        findings += findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
-    lowest = _requirements(matrix, profile, sites + components)
-    platform = profile.lib_version_platform
-    findings += tc011_libversion_below_requirement.check(
-        profile, lowest.get(platform) if platform else None, bool(platform) and matrix.runtime_catalogue(platform) is not None)  # type: ignore[arg-type]
+        found = findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
+        how = _how(used.site)
+        findings += [replace(f, args=Args.of(f.args.as_dict(), **how)) for f in found] if how else found
+    findings += _unlisted_natives(matrix, targets.targets, scans)
+    lowest = _requirements(matrix, targets.targets, sites + components)
+    hint = targets.lib_version
+    if hint is not None:
+        findings += tc011_libversion_below_requirement.check(
+            hint, lowest.get(hint.platform), matrix.runtime_catalogue(hint.platform) is not None)  # type: ignore[arg-type]
     shaped = _shape(group_platforms(findings), selection)
     requirements = {key: f">={version}" for key, version in sorted(lowest.items())}
     return ProjectResult(profile, tuple(sorted(set(shaped), key=sort_key)), requirements, sites, components,
-                         len(scans) if scans else None, lowest)
+                         len(scans) if scans else None, lowest, targets.targets)
+
+
+def _how(site: CallSite | ComponentUse) -> dict[str, str]:
+    """How the call is reached when not directly: a library's export, or a project function's caller."""
+    if not isinstance(site, CallSite):
+        return {}
+    how = {"through": site.wrapper} if site.wrapper else {}
+    return how | ({"within": site.within or "", "caller": site.caller} if site.caller else {})
+
+
+def _unlisted_natives(matrix: Matrix, targets: tuple[Target, ...], scans: tuple[FileScan, ...]) -> list[Finding]:
+    """``my.scan()`` built for a platform without ``my``: the global alone decides, whether or not the matrix lists the member."""
+    found = []
+    for scan in scans:
+        for site in scan.call_sites:
+            if site.via == "taro" or site.api in matrix or site.suppression is not None:
+                continue
+            if any(g.kind in _CAPABILITY_GUARDS and not g.negated and g.receiver == site.via for g in site.guards):
+                continue  # tested first (typeof my !== 'undefined', my.x &&): runs only where the global is
+            covered = tuple(tuple(guard_platforms(g, targets, matrix.platforms)) for g in site.guards)
+            for target in targets:
+                platform = matrix.platforms[target.platform]
+                if platform.native_global != site.via and runs_on(target.platform, site.guards, covered):
+                    found.append(tc111_global_missing.check_unlisted(site, platform))
+    return found
 
 
 def _shape(findings: list[Finding], selection: Selection) -> list[Finding]:
@@ -136,7 +169,7 @@ def _shape(findings: list[Finding], selection: Selection) -> list[Finding]:
     return [f for f in rest + told if selection.keeps(f.code)]
 
 
-def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]) -> dict[str, Version]:
+def _requirements(matrix: Matrix, targets: tuple[Target, ...], uses: tuple[Use, ...]) -> dict[str, Version]:
     """The lowest runtime (per target) and Taro versions under which every unguarded use works."""
     lowest: dict[str, Version] = {}
     for used in uses:
@@ -144,7 +177,7 @@ def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]
             continue
         api = matrix.api(used.api)
         native = isinstance(used.site, CallSite) and used.site.via != "taro"
-        for target in profile.targets:
+        for target in targets:
             support = api.support.get(target.platform)
             if support is None or not runs_on(target.platform, used.site.guards, used.guard_platforms):
                 continue  # no data, or the code never runs there (TARO_ENV, name.weapp.ts)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.model import Api, Matrix, Status
-from checker.project.targets import Target
+from checker.targets.model import Target
 from checker.support import combine, resolve, statement_for
 from checker.usage import minimum_for_share, share_at_or_above
 from checker.versions import RuntimeVersion, TaroVersion

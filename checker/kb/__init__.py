@@ -13,21 +13,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from checker import __version__
+from checker.version import __version__
 from checker.cachedir import cache_dir as default_cache_dir
 from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors, Location
 from checker.kb import cache as _cache
 from checker.kb._yaml import Document, read_yaml
 from checker.kb.build import ApiBuilder, build_catalogue, build_platform, build_usage, check_taro_catalogue
+from checker.kb.wrappers import build_wrapper
 from checker.kb.files import MatrixFile, digest, fingerprint, list_files
 from checker.kb.merge import is_imported, merge_records
 from checker.kb.schema import validate
 from checker.model import Api, Matrix
 
-__all__ = ["LoadedMatrix", "load_documents", "load_matrix"]
+__all__ = ["LoadedMatrix", "build_prebuilt_cache", "load_documents", "load_matrix"]
 
-_BUILDERS: dict[str, Callable[..., Any]] = {"platform": build_platform, "catalogue": build_catalogue, "usage": build_usage}
-_SECTION = {"platform": "platforms", "catalogue": "catalogues", "usage": "usage"}
+_BUILDERS: dict[str, Callable[..., Any]] = {
+    "platform": build_platform, "catalogue": build_catalogue, "usage": build_usage, "wrapper": build_wrapper,
+}
+_SECTION = {"platform": "platforms", "catalogue": "catalogues", "usage": "usage", "wrapper": "wrappers"}
 
 
 class LoadedMatrix:
@@ -52,10 +55,31 @@ def load_matrix(root: Path, *, cache_dir: Path | None = None, use_cache: bool = 
         if cached is not None and cached.fingerprint == stamp:
             return _from_cache(cached, root)
     content_digest = digest(files, __version__)
+    if use_cache:
+        # a wheel ships the cache it built for these very files: trusted by digest, never by times
+        prebuilt = _cache.read_index(_cache.prebuilt_file(root))
+        if prebuilt is not None and prebuilt.digest == content_digest:
+            if _cache.adopt(prebuilt, cache_path, stamp):
+                adopted = _cache.read_index(cache_path)
+                if adopted is not None and adopted.digest == content_digest:
+                    return _from_cache(adopted, root)
+            return _from_cache(prebuilt, root)
     loaded = load_documents(root, files=files, content_digest=content_digest)
     if use_cache:
         _cache.write_cache(cache_path, content_digest, stamp, loaded.payload)  # unwritable: only slower
     return loaded.matrix
+
+
+def build_prebuilt_cache(root: Path, out: Path) -> str:
+    """Build the cache a wheel ships for ``root`` (at wheel-build time); returns the content digest."""
+    files, errors = list_files(Path(root))
+    if errors:
+        raise KnowledgeBaseErrors(errors)
+    content_digest = digest(files, __version__)
+    loaded = load_documents(Path(root), files=files, content_digest=content_digest)
+    if not _cache.write_cache(out, content_digest, [], loaded.payload):
+        raise OSError(f"cannot write {out}")
+    return content_digest
 
 
 def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content_digest: str | None = None) -> LoadedMatrix:
@@ -91,8 +115,8 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content
     finally:
         gc.enable()
 
-    payload: dict[str, Any] = {"meta": {}, "platforms": {}, "catalogues": {}, "usage": {}, "apis": {}}
-    built: dict[str, dict[str, Any]] = {"platforms": {}, "catalogues": {}, "usage": {}}
+    payload: dict[str, Any] = {"meta": {}, "platforms": {}, "catalogues": {}, "usage": {}, "wrappers": {}, "apis": {}}
+    built: dict[str, dict[str, Any]] = {"platforms": {}, "catalogues": {}, "usage": {}, "wrappers": {}}
     for display, document in documents.items():
         kind = kinds[display]
         if kind == "meta":
@@ -136,6 +160,7 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content
         api_records=payload["apis"],
         build_api=builder,
         built_apis=apis,
+        wrappers=built["wrappers"],
     )
     return LoadedMatrix(matrix, documents, payload)
 
@@ -149,7 +174,7 @@ def _from_cache(cached: _cache.CacheIndex, root: Path) -> Matrix:
     built = {
         section: {
             item_id: _BUILDERS[kind](record["data"], record["path"], nowhere(record["path"]))
-            for item_id, record in index[section].items()
+            for item_id, record in index.get(section, {}).items()
         }
         for kind, section in _SECTION.items()
     }
@@ -170,6 +195,7 @@ def _from_cache(cached: _cache.CacheIndex, root: Path) -> Matrix:
         usage=built["usage"],
         api_records=index["apis"],
         build_api=build_api,
+        wrappers=built["wrappers"],
     )
 
 

@@ -25,13 +25,45 @@ from typing import Any
 
 from checker.cachedir import cache_file_for
 
-__all__ = ["CacheIndex", "cache_file", "read_blob", "read_index", "remove", "write_cache"]
+__all__ = ["PREBUILT_SUFFIX", "CacheIndex", "adopt", "cache_file", "prebuilt_file", "read_blob", "read_index", "remove", "write_cache"]
 
 _FORMAT = 2
 
 
+PREBUILT_SUFFIX = ".cache"
+
+
 def cache_file(directory: Path, root: Path) -> Path:
     return cache_file_for("matrix", root, ".cache", directory)
+
+
+def prebuilt_file(root: Path) -> Path:
+    """Where a wheel ships the cache it built for its own matrix: beside it (``_data/matrix.cache``).
+    Its fingerprint means nothing on another machine; only its digest is trusted."""
+    return root.with_name(root.name + PREBUILT_SUFFIX)
+
+
+def adopt(prebuilt: CacheIndex, path: Path, fingerprint: list[list[object]]) -> bool:
+    """Copy a prebuilt cache to ``path`` with this machine's fingerprint, atomically, so that the next
+    load is a stat-only warm one. False when it cannot be written (the prebuilt one is then read)."""
+    try:
+        with open(prebuilt.file, "rb") as handle:
+            header = json.loads(handle.readline(1 << 24))
+            rest = handle.read()
+        header["fingerprint"] = fingerprint
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle_fd, temp = tempfile.mkstemp(prefix=".matrix-", suffix=".tmp", dir=path.parent)
+    except (OSError, ValueError, TypeError):
+        return False
+    try:
+        with os.fdopen(handle_fd, "wb") as out:
+            out.write(json.dumps(header, separators=(",", ":")).encode() + b"\n")
+            out.write(rest)
+        os.replace(temp, path)
+    except OSError:
+        remove(Path(temp))
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +123,7 @@ def write_cache(path: Path, digest: str, fingerprint: list[list[object]], payloa
         entries[api_id] = [record["path"], offset, len(raw), hashlib.sha256(raw).hexdigest()]
         blobs.append(raw)
         offset += len(raw)
-    index = {key: payload[key] for key in ("meta", "platforms", "catalogues", "usage")}
+    index = {key: payload.get(key, {}) for key in ("meta", "platforms", "catalogues", "usage", "wrappers")}
     index["apis"] = entries
     raw_index = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
     header = {

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 import nodesemver
 
 from checker.errors import Location, ProjectError
+from checker.project.yarnlock import YarnSyntaxError, read_yarn_v1
 from checker.yamlread import YamlMap, YamlProblem, read_documents
 
 __all__ = ["LOCKFILE_NAMES", "MAX_LOCKFILE_BYTES", "LockfileError", "Locked", "read_lockfile"]
@@ -25,18 +26,25 @@ MAX_LOCKFILE_BYTES = 64 * 1024 * 1024
 # composer recurses in C and overflows the stack near 30 000 open brackets.
 _MAX_YAML_DEPTH = 64
 
-_Found = dict[str, tuple[str, int]]  # name -> (version, line)
+_Found = dict[str, tuple[str, int, str | None]]  # name -> (version, line, recorded specifier)
 _YarnEntry = tuple[frozenset[str], str, int]  # ({"name@range", ...}, version, line)
 
 
 @dataclass(frozen=True, slots=True)
 class Locked:
-    """One package as a lock file resolved it; ``line`` is 1-based, 0 when unknown."""
+    """One package as a lock file resolved it; ``line`` is 1-based, 0 when unknown.
+
+    ``specifier`` is the project's declaration as the lock file recorded it when it was written (pnpm's
+    importer ``specifier``, npm's root package, yarn berry's workspace entry, the range of yarn 1's
+    matching key); None when the format keeps none (npm v1). A specifier that differs from package.json
+    means the lock file is stale: the next install resolves again.
+    """
 
     package: str
     version: str
     lockfile: str
     line: int
+    specifier: str | None = None
 
 
 class LockfileError(ProjectError):
@@ -56,7 +64,7 @@ def read_lockfile(path: Path, display: str, wanted: Mapping[str, str], *, import
     text = _read_text(path, display)
     project = PurePosixPath(importer).as_posix()  # "./packages/app/" -> "packages/app"
     found = reader(text, display, wanted, project)
-    return {name: Locked(name, version, display, line) for name, (version, line) in found.items()}
+    return {name: Locked(name, version, display, line, specifier) for name, (version, line, specifier) in found.items()}
 
 
 def _read_text(path: Path, display: str) -> str:
@@ -94,13 +102,16 @@ def _npm(text: str, display: str, wanted: Mapping[str, str], importer: str) -> _
         what = "no lockfileVersion" if version is None else f"unsupported lockfileVersion {json.dumps(version)}"
         at = text.find('"lockfileVersion"')
         raise LockfileError(what, Location(display, text.count("\n", 0, at) + 1 if at >= 0 else 1))
-    if version == 1:  # npm 5-6: one level of names; npm 6 had no workspaces
+    declared: dict[str, str] = {}
+    if version == 1:  # npm 5-6: one level of names; npm 6 had no workspaces, and kept no declarations
         candidates = {name: [name] for name in wanted}
         entries = data.get("dependencies")
     else:  # npm 7+: install paths; a workspace member's own copy wins over the hoisted one
         nested = "" if importer == "." else f"{importer}/"
         candidates = {name: _unique(f"{nested}node_modules/{name}", f"node_modules/{name}") for name in wanted}
         entries = data.get("packages")
+        member = entries.get("" if importer == "." else importer) if isinstance(entries, dict) else None
+        declared = _npm_declarations(member)
     if not isinstance(entries, dict):
         return {}
     lines = _json_object_lines(text, {key for keys in candidates.values() for key in keys})
@@ -112,9 +123,22 @@ def _npm(text: str, display: str, wanted: Mapping[str, str], importer: str) -> _
             if isinstance(version, str):
                 if version.startswith("npm:"):  # v1 writes an alias as "npm:@scope/real@1.2.3"
                     version = version.rpartition("@")[2]
-                found[name] = (version, lines.get(key, 0))
+                found[name] = (version, lines.get(key, 0), declared.get(name))
                 break
     return found
+
+
+def _npm_declarations(member: object) -> dict[str, str]:
+    """What the root package (or a workspace member) declared when npm wrote the lock file."""
+    declared: dict[str, str] = {}
+    if isinstance(member, dict):
+        for field in ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies"):
+            section = member.get(field)
+            if isinstance(section, dict):
+                for name, spec in section.items():
+                    if isinstance(spec, str):
+                        declared.setdefault(name, spec)
+    return declared
 
 
 def _json_object_lines(text: str, keys: set[str]) -> dict[str, int]:
@@ -141,53 +165,47 @@ def _json_object_lines(text: str, keys: set[str]) -> dict[str, int]:
 
 
 def _yarn(text: str, display: str, wanted: Mapping[str, str], importer: str) -> _Found:
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            break
-        if line.strip() == "# yarn lockfile v1":
-            return _yarn_v1(text, display, wanted)
-    return _berry(text, display, wanted, importer)
+    """yarn 1's grammar first; failing that YAML, as yarn 1.22 itself falls back to: berry's format
+    (``__metadata``), or a yarn 1 lock file written as YAML."""
+    try:
+        return _yarn_v1(text, display, wanted)
+    except LockfileError as error:
+        grammar_error = error
+    try:
+        root = _load_yaml(text, display)
+    except LockfileError:
+        raise grammar_error from None
+    if "__metadata" in root:
+        return _berry(root, display, wanted, importer)
+    if root and all(isinstance(value, YamlMap) and isinstance(value.get("version"), str) for value in root.values()):
+        entries = [(frozenset(k.strip() for k in keys.split(",")), value["version"], root.key_at[keys][0]) for keys, value in root.items()]
+        return _pick(entries, {name: (f"{name}@{spec}", spec) for name, spec in wanted.items()})
+    if not text.lstrip().startswith("# yarn lockfile v1") and "# yarn lockfile v1" not in text[:400]:
+        message = 'not a yarn lock file: no "# yarn lockfile v1" header and no __metadata'
+        raise LockfileError(message, Location(display, 1, 1)) from None
+    raise grammar_error from None
 
 
 def _yarn_v1(text: str, display: str, wanted: Mapping[str, str]) -> _Found:
     lines = text.splitlines()
-    if not text.endswith("\n"):  # yarn always ends the file with a newline
+    if text and not text.endswith("\n"):  # yarn always ends the file with a newline
         where = Location(display, len(lines), len(lines[-1]) + 1)
         raise LockfileError("the file ends mid-line: it looks cut short", where)
+    try:
+        parsed = read_yarn_v1(text)
+    except YarnSyntaxError as error:
+        raise LockfileError(error.message, Location(display, error.line, error.column)) from None
     entries: list[_YarnEntry] = []
-    header: tuple[frozenset[str], int] | None = None
-    version: str | None = None
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if (line.count('"') - line.count('\\"')) % 2:
-            where = Location(display, number, line.rfind('"') + 1)
-            raise LockfileError("unterminated string: the file looks cut short", where)
-        if not line[0].isspace():
-            if not line.endswith(":"):
-                raise LockfileError('expected an entry header such as "name@^1.0.0":', Location(display, number, 1))
-            if header is not None:
-                entries.append(_yarn_v1_entry(header, version, display))
-            header = (frozenset(key.strip().strip('"') for key in line[:-1].split(",")), number)
-            version = None
-        elif header is None:
-            raise LockfileError("indented line before the first entry", Location(display, number, 1))
-        elif line.startswith("  version "):  # exactly two spaces: deeper lines belong to "dependencies:"
-            version = line[len("  version ") :].strip().strip('"')
-    if header is not None:
-        entries.append(_yarn_v1_entry(header, version, display))
+    for entry in parsed:
+        if not entry.version:
+            raise LockfileError("entry has no version: the file looks cut short", Location(display, entry.line, 1))
+        entries.append((frozenset(entry.descriptors), entry.version, entry.line))
+    if not entries and "# yarn lockfile v1" not in text:
+        raise LockfileError('not a yarn lock file: no "# yarn lockfile v1" header and no __metadata', Location(display, 1, 1))
     return _pick(entries, {name: (f"{name}@{spec}", spec) for name, spec in wanted.items()})
 
 
-def _yarn_v1_entry(header: tuple[frozenset[str], int], version: str | None, display: str) -> _YarnEntry:
-    keys, line = header
-    if not version:
-        raise LockfileError("entry has no version: the file looks cut short", Location(display, line, 1))
-    return keys, version, line
-
-
-def _berry(text: str, display: str, wanted: Mapping[str, str], importer: str) -> _Found:
-    root = _load_yaml(text, display)
+def _berry(root: YamlMap, display: str, wanted: Mapping[str, str], importer: str) -> _Found:
     meta = root.get("__metadata")
     if not isinstance(meta, YamlMap):
         message = 'not a yarn lock file: no "# yarn lockfile v1" header and no __metadata'
@@ -208,7 +226,9 @@ def _berry(text: str, display: str, wanted: Mapping[str, str], importer: str) ->
     # The workspace's own entry holds the range yarn resolved, which may be newer than package.json.
     ranges = {name: _workspace_range(workspace, name) or spec for name, spec in wanted.items()}
     protocol = {name: spec if ":" in spec else f"npm:{spec}" for name, spec in ranges.items()}  # "^3" -> "npm:^3"
-    return _pick(entries, {name: (f"{name}@{spec}", spec.removeprefix("npm:")) for name, spec in protocol.items()})
+    found = _pick(entries, {name: (f"{name}@{spec}", spec.removeprefix("npm:")) for name, spec in protocol.items()})
+    recorded = {name: _workspace_range(workspace, name) for name in wanted}
+    return {name: (version, line, (recorded[name] or "").removeprefix("npm:") or spec) for name, (version, line, spec) in found.items()}
 
 
 def _workspace_range(workspace: YamlMap, name: str) -> str | None:
@@ -229,9 +249,14 @@ def _pick(entries: list[_YarnEntry], wanted: dict[str, tuple[str, str]]) -> _Fou
     for name, (descriptor, spec) in wanted.items():
         group = by_name.get(name, [])
         exact = next(((version, line) for keys, version, line in group if descriptor in keys), None)
-        match = exact or _highest_satisfying([(version, line) for _, version, line in group], spec)
-        if match is not None:
-            found[name] = match
+        if exact is not None:
+            found[name] = (*exact, spec)
+            continue
+        match = _highest_satisfying([(version, line) for _, version, line in group], spec)
+        if match is not None:  # no key for this declaration: the lock was written for another range
+            keys = next(keys for keys, version, line in group if (version, line) == match)
+            written = sorted(key[len(name) + 1 :] for key in keys if _descriptor_name(key) == name)
+            found[name] = (*match, written[0].removeprefix("npm:") if written else None)
     return found
 
 
@@ -272,6 +297,7 @@ def _pnpm(text: str, display: str, wanted: Mapping[str, str], importer: str) -> 
     if not isinstance(project, YamlMap):
         return {}
     found: _Found = {}
+    specifiers = project.get("specifiers")  # v5 keeps the declarations apart; v6 and v9 beside each version
     for field in ("dependencies", "devDependencies", "optionalDependencies"):
         deps = project.get(field)
         for name in wanted:
@@ -281,7 +307,8 @@ def _pnpm(text: str, display: str, wanted: Mapping[str, str], importer: str) -> 
             raw_version = value.get("version") if isinstance(value, YamlMap) else value
             version = _pnpm_version(raw_version, major) if isinstance(raw_version, str) else None
             if version:
-                found[name] = (version, deps.key_at[name][0])
+                recorded = value.get("specifier") if isinstance(value, YamlMap) else specifiers.get(name) if isinstance(specifiers, YamlMap) else None
+                found[name] = (version, deps.key_at[name][0], recorded if isinstance(recorded, str) else None)
     return found
 
 

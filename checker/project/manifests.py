@@ -1,27 +1,22 @@
-"""package.json, lock files and platform project files -> plain facts with their origins."""
+"""package.json -> plain facts with their origins (the Taro version from lock files: resolve.py)."""
 
 from __future__ import annotations
 
-import shlex
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from checker.errors import Location, ProjectError
-from checker.model import Platform
+from checker.project.evidence import BuildCommand, script_builds
 from checker.project.jsonfile import read_json
-from checker.project.lockfiles import LOCKFILE_NAMES, Locked, read_lockfile
-from checker.project.profile import Note, TaroVersionInfo
-from checker.project.specs import SpecKind, classify
+from checker.project.profile import Note
 
-__all__ = ["Package", "PlatformConfig", "read_package", "read_platform_config", "resolve_taro"]
+__all__ = ["PLATFORM_PLUGIN_PREFIX", "TARO", "Package", "read_package"]
 
 TARO = "@tarojs/taro"
-_CORE = ("@tarojs/cli", "@tarojs/shared", "@tarojs/api", "@tarojs/runtime", "@tarojs/components")
+PLATFORM_PLUGIN_PREFIX = "@tarojs/plugin-platform-"
 _DEPENDENCY_KEYS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
-# the package manager a packageManager field names -> its lock file
-_LOCK_OF_MANAGER = {"pnpm": "pnpm-lock.yaml", "yarn": "yarn.lock", "npm": "package-lock.json"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +25,10 @@ class Package:
     name: str | None
     dependencies: dict[str, str]
     lines: dict[str, int]  # dependency name -> line in package.json
-    build_types: tuple[str, ...]  # the X of every "taro build --type X" script
+    scripts: dict[str, str]
+    builds: tuple[BuildCommand, ...]  # every "taro build --type X" a script runs
     settings: Any  # the "taroCompat" value, if any
+    settings_at: Location
     package_manager: str | None
     notes: tuple[Note, ...] = ()
 
@@ -53,136 +50,18 @@ def read_package(directory: Path, display: str) -> Package:
     notes = []
     if manifest.lenient:
         notes.append(Note("TC003", "warning", "comments or trailing commas: npm and Taro's CLI would reject this file", Location(display, 1, 1)))
-    scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    raw_scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    scripts = {name: script for name, script in raw_scripts.items() if isinstance(script, str)}
     manager = data.get("packageManager")
     return Package(
         display=display,
         name=data.get("name") if isinstance(data.get("name"), str) else None,
         dependencies=dependencies,
         lines={name: manifest.line_of(name) for name in dependencies if name.startswith("@tarojs/")},
-        build_types=tuple(sorted(set(_build_types(s for s in scripts.values() if isinstance(s, str))))),
+        scripts=scripts,
+        builds=script_builds(scripts, manifest, display),
         settings=data.get("taroCompat"),
+        settings_at=Location(display, manifest.line_of("taroCompat") or 1),
         package_manager=manager.split("@")[0] if isinstance(manager, str) else None,
-        notes=tuple(notes),
-    )
-
-
-def _build_types(scripts: Iterable[str]) -> Iterable[str]:
-    for script in scripts:
-        for command in script.replace("&&", ";").replace("||", ";").split(";"):
-            try:
-                words = shlex.split(command)
-            except ValueError:
-                continue
-            if "taro" not in words or "build" not in words:
-                continue
-            for index, word in enumerate(words):
-                if word == "--type" and index + 1 < len(words):
-                    yield words[index + 1]
-                elif word.startswith("--type="):
-                    yield word.removeprefix("--type=")
-
-
-def resolve_taro(
-    package: Package, directory: Path, scan_root: Path, display_of: Any, plugins: Iterable[str] = ()
-) -> tuple[TaroVersionInfo, list[Note], dict[str, Locked]]:
-    """The declared and the resolved Taro version (the lock file wins over the range), and the locked
-    versions of the given platform plugins that the project depends on."""
-    notes: list[Note] = []
-    declared = package.dependencies[TARO]
-    declared_at = Location(package.display, package.lines.get(TARO, 0))
-    spec = classify(declared)
-    wanted = {name: spec_text for name, spec_text in package.dependencies.items() if name == TARO or name in set(plugins)}
-    others = {n: s for n, s in package.dependencies.items() if n in _CORE or n.startswith("@tarojs/plugin-platform-")}
-    differing = sorted(f"{name} {s}" for name, s in others.items() if classify(s).range not in (spec.range, None) and s != declared)
-    if differing:
-        notes.append(Note("TC004", "warning", f"{TARO} is {declared} but {', '.join(differing)}: Taro packages should share one version", declared_at))
-    lock = _lock_directory(directory, scan_root)
-    locked: dict[str, Locked] = {}
-    used: str | None = None
-    if lock is not None:
-        importer = directory.relative_to(lock).as_posix() or "."
-        results = {}
-        for name in LOCKFILE_NAMES:
-            path = lock / name
-            if path.is_file():
-                results[name] = read_lockfile(path, display_of(path), wanted, importer=importer)
-        found = {name: r[TARO] for name, r in results.items() if TARO in r}
-        if found:
-            preferred = _LOCK_OF_MANAGER.get(package.package_manager or "")
-            used = preferred if preferred in found else next(n for n in ("pnpm-lock.yaml", "yarn.lock", "package-lock.json", "npm-shrinkwrap.json") if n in found)
-            locked = {**results[used], TARO: found[used]}
-            versions = {entry.version for entry in found.values()}
-            if len(versions) > 1:
-                listed = ", ".join(f"{entry.lockfile} {entry.version}" for entry in found.values())
-                notes.append(Note("TC005", "warning", f"lock files disagree on {TARO} ({listed}); using {found[used].lockfile}", Location(found[used].lockfile, found[used].line)))
-    plugin_versions = {name: entry for name, entry in locked.items() if name != TARO}
-    if TARO in locked:
-        entry = locked[TARO]
-        return TaroVersionInfo(declared, declared_at, entry.version, entry.lockfile, resolved_at=Location(entry.lockfile, entry.line)), notes, plugin_versions
-    if spec.kind is SpecKind.EXACT:
-        return TaroVersionInfo(declared, declared_at, spec.range, f"{package.display} (exact version)"), notes, plugin_versions
-    reason = "no lock file resolves it" if spec.comparable else spec.note
-    notes.append(Note("TC002", "warning", f"cannot tell the Taro version: {TARO} {declared!r} is {spec.note}, and {reason}; the check treats it as unknown", declared_at))
-    return TaroVersionInfo(declared, declared_at, None, reason, allows=spec.range), notes, plugin_versions
-
-
-def _lock_directory(directory: Path, scan_root: Path) -> Path | None:
-    """The nearest folder, from the project up to the checked path, that holds a lock file."""
-    current = directory
-    while True:
-        if any((current / name).is_file() for name in LOCKFILE_NAMES):
-            return current
-        if current == scan_root or current.parent == current:
-            return None
-        current = current.parent
-
-
-@dataclass(frozen=True, slots=True)
-class PlatformConfig:
-    lib_version: str | None = None
-    lib_version_at: Location | None = None
-    lib_version_platform: str | None = None
-    appid: str | None = None
-    miniprogram_root: str | None = None
-    files: tuple[str, ...] = ()
-    notes: tuple[Note, ...] = field(default=())
-
-
-# Taro's default name for a platform project file; config.projectConfigName renames it (weapp plugin 4.2.1)
-_DEFAULT_PROJECT_FILE = "project.config.json"
-
-
-def read_platform_config(directory: Path, display_of: Any, platforms: Mapping[str, Platform], config_name: str | None) -> PlatformConfig:
-    """Each platform's project files (a later one overrides an earlier one, as WeChat's private file does)."""
-    files: list[str] = []
-    notes: list[Note] = []
-    found: dict[str, dict[str, tuple[str, Location]]] = {}
-    for platform in sorted(platforms.values(), key=lambda p: p.id):
-        for name in platform.project_files:
-            if name == _DEFAULT_PROJECT_FILE and config_name:
-                name = config_name
-            path = directory / name
-            if not path.is_file():
-                continue
-            display = display_of(path)
-            if display not in files:
-                files.append(display)
-            parsed = read_json(path, display)
-            if parsed.lenient:
-                notes.append(Note("TC003", "warning", "comments or trailing commas: Taro's CLI reads this file with JSON.parse and would fail", Location(display, 1, 1)))
-            if isinstance(parsed.data, dict):
-                for key in ("libVersion", "appid", "miniprogramRoot"):
-                    if isinstance(parsed.data.get(key), str):
-                        found.setdefault(platform.id, {})[key] = (parsed.data[key], Location(display, parsed.line_of(key)))
-    lib = next(((pid, values["libVersion"]) for pid, values in sorted(found.items()) if "libVersion" in values), None)
-    first = {key: value for values in found.values() for key, value in values.items()}
-    return PlatformConfig(
-        lib_version=lib[1][0] if lib else None,
-        lib_version_at=lib[1][1] if lib else None,
-        lib_version_platform=lib[0] if lib else None,
-        appid=first["appid"][0] if "appid" in first else None,
-        miniprogram_root=first["miniprogramRoot"][0] if "miniprogramRoot" in first else None,
-        files=tuple(files),
         notes=tuple(notes),
     )

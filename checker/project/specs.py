@@ -16,6 +16,7 @@ class SpecKind(enum.Enum):
     TAG = "tag"  # "latest", "next": depends on the registry on install day
     LOCAL = "local"  # "file:", "link:", "portal:": whatever the folder holds
     REMOTE = "remote"  # git, GitHub shorthand, tarball URL
+    CATALOG = "catalog"  # "catalog:", "catalog:name": pnpm-workspace.yaml holds the range
     INVALID = "invalid"
 
 
@@ -38,6 +39,9 @@ _REMOTE = ("git:", "git+", "github:", "gitlab:", "bitbucket:", "http:", "https:"
 def classify(text: str) -> Spec:
     """Classify a specifier such as ``^3.6.8``, ``workspace:*`` or ``npm:@tarojs/taro@3.6.8``."""
     spec = text.strip()
+    if spec.startswith("catalog:"):
+        name = spec.removeprefix("catalog:").strip() or "default"
+        return Spec(text, SpecKind.CATALOG, None, f"a pnpm catalog reference ({name}): pnpm-workspace.yaml holds the range")
     if spec.startswith("workspace:"):
         inner = spec.removeprefix("workspace:")
         if inner in ("*", "^", "~", ""):

@@ -6,6 +6,7 @@ those are reported as dynamic rather than guessed.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,9 @@ class TaroConfig:
     plugins: tuple[str, ...] = ()
     env_aliases: tuple[str, ...] = ()  # defineConstants names whose value is process.env.TARO_ENV
     lines: dict[str, int] = field(default_factory=dict)  # key -> line where it is set
+    aliases: tuple[tuple[str, str], ...] = ()  # alias: {'@': path.resolve(__dirname, '..', 'src')} -> ("@", "src")
+    env_comparisons: tuple[tuple[str, int], ...] = ()  # 'alipay' in process.env.TARO_ENV === 'alipay', with its line
+    output_root_strings: tuple[str, ...] = ()  # the strings of a computed outputRoot (TARO_ENV === 'weapp' ? 'dist/weapp' : ...)
 
 
 def read_taro_config(path: Path, display: str) -> TaroConfig:
@@ -45,7 +49,11 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
     lines: dict[str, int] = {}
     plugins: list[str] = []
     aliases: list[str] = []
-    for pair in _pairs(tree.root_node):
+    modules: list[tuple[str, str]] = []
+    folder = posixpath.dirname(display)
+    plugin_depth = None
+    output_strings: tuple[str, ...] = ()
+    for pair, depth in _pairs(tree.root_node):
         key = _key(pair)
         value = pair.child_by_field_name("value")
         if key is None or value is None:
@@ -54,28 +62,116 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
         if key in _KEYS and key not in values:
             values[key] = _compiler_type(value) if key == "compiler" else (_string(value) or _DYNAMIC)
             lines[key] = line
-        elif key == "plugins" and value.type == "array" and "plugins" not in lines:
+            if key == "outputRoot" and values[key] == _DYNAMIC:
+                output_strings = _result_strings(value)
+        elif key == "plugins" and (plugin_depth is None or depth < plugin_depth):
+            # the config's own plugins, not a babel or postcss option's of the same name (nested deeper;
+            # Taro 1's config has a plugins object of babel options)
+            plugin_depth = depth
             lines["plugins"] = line
-            for item in value.named_children:
+            plugins.clear()
+            for item in value.named_children if value.type == "array" else ():
                 name = _string(item) or (_string(item.named_children[0]) if item.type == "array" and item.named_children else None)
                 if name:
                     plugins.append(name)
+        elif key == "alias" and value.type == "object" and "alias" not in lines:
+            lines["alias"] = line
+            for entry in value.named_children:
+                name = _key(entry) if entry.type == "pair" else None
+                target = _path_value(entry.child_by_field_name("value"), folder) if name else None
+                if name and target is not None:
+                    modules.append((name, target))
         elif key == "defineConstants" and value.type == "object":
             for constant in value.named_children:
                 if constant.type == "pair" and _mentions_taro_env(constant.child_by_field_name("value")):
                     name = _key(constant)
                     if name:
                         aliases.append(name)
-    return TaroConfig(display, values, tuple(plugins), tuple(dict.fromkeys(aliases)), lines)
+    return TaroConfig(display, values, tuple(plugins), tuple(dict.fromkeys(aliases)), lines, tuple(modules),
+                      _env_comparisons(tree.root_node), output_strings)
 
 
-def _pairs(root: Node):  # type: ignore[no-untyped-def]
+_EQUALITY = frozenset({"===", "==", "!==", "!="})
+
+
+def _env_comparisons(root: Node) -> tuple[tuple[str, int], ...]:
+    """The platform names a config compares process.env.TARO_ENV with: a team that writes per-platform config builds
+    there. Not inside defineConstants, where flags for every platform (IS_H5, IS_RN, IS_WEAPP) are boilerplate,
+    nor in outputRoot (``TARO_ENV === 'h5' ? 'build' : TARO_ENV`` sends every platform somewhere)."""
+    found = []
     stack = [root]
     while stack:
         node = stack.pop()
-        if node.type == "pair":
-            yield node
+        if node.type == "pair" and _key(node) in ("defineConstants", "outputRoot"):
+            continue  # outputRoot's comparisons route every platform's output, naming one of them
         stack.extend(reversed(node.named_children))
+        if node.type != "binary_expression":
+            continue
+        operator = node.child_by_field_name("operator")
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if operator is None or operator.type not in _EQUALITY or left is None or right is None:
+            continue
+        for side, other in ((left, right), (right, left)):
+            text = _string(other)
+            if text and side.type == "member_expression" and side.text and side.text.replace(b" ", b"") == b"process.env.TARO_ENV":
+                found.append((text, node.start_point[0] + 1))
+    return tuple(found)
+
+
+def _result_strings(value: Node) -> tuple[str, ...]:
+    """The strings a computed value can take, not those it is compared with (TARO_ENV === 'h5' ? 'build' : ...)."""
+    found = []
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if node.type == "binary_expression":
+            continue
+        text = _string(node)
+        if text:
+            found.append(text)
+        stack.extend(reversed(node.named_children))
+    return tuple(found)
+
+
+def _path_value(node: Node | None, folder: str) -> str | None:
+    """A project-relative folder from ``path.resolve(__dirname, '..', 'src')`` (or path.join, or a string);
+    None when it is computed some other way or leaves the project."""
+    if node is None:
+        return None
+    if node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        if function is None or function.text not in (b"path.resolve", b"path.join", b"resolve", b"join"):
+            return None
+        arguments = node.child_by_field_name("arguments")
+        parts: list[str] = []
+        for argument in arguments.named_children if arguments is not None else []:
+            if argument.text == b"__dirname":
+                parts = [folder]
+            elif argument.type == "call_expression" and argument.text == b"process.cwd()":
+                parts = ["."]
+            else:
+                text = _string(argument)
+                if text is None:
+                    return None
+                parts = [text] if text.startswith("/") and function.text.endswith(b"resolve") else [*parts, text]
+        relative = posixpath.normpath(posixpath.join(*parts)) if parts else None
+    else:
+        relative = _string(node)
+        relative = posixpath.normpath(relative) if relative else None
+    if relative is None or relative.startswith(("/", "..")):
+        return None
+    return relative
+
+
+def _pairs(root: Node):  # type: ignore[no-untyped-def]
+    """Every key: value pair, in source order, with how many objects enclose it."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if node.type == "pair":
+            yield node, depth
+        inner = depth + (node.type == "object")
+        stack.extend((child, inner) for child in reversed(node.named_children))
 
 
 def _key(pair: Node) -> str | None:

@@ -11,9 +11,12 @@ from typing import Any
 
 from checker.evaluate import ProjectResult, Use
 from checker.findings import Finding, PlatformDetail
+from checker.render.targets_line import describe_targets
 from checker.render.words import slug, word, word_platform
+from checker.render.options import RenderOptions
 from checker.report import Report
 from checker.scan.sites import CallSite, Guard
+from checker.targets.model import Target
 
 __all__ = ["render_json", "render_json_v1", "report_data"]
 
@@ -70,11 +73,16 @@ def _use(use: Use) -> dict[str, Any]:
     if isinstance(site, CallSite):
         data |= {
             "callee": site.callee,
-            "via": site.via,
+            "via": site.wrapper or site.via,  # "taro-hooks@1.5.8 useUserInfo" for a wrapper library's export
             "called": site.called,
             "promise_style": site.promise_style,
             "arguments": [{"key": a.key, "value": a.value, "literal": a.literal} for a in site.arguments],
         }
+        if site.caller:
+            data["caller"] = {"function": site.within, "at": site.caller}
+        if site.wrapper:
+            package, _, export = site.wrapper.partition(" ")
+            data["wrapper"] = {"package": package, "export": export, "through": site.via}
         if site.suppression:
             data["suppressed"] = {"line": site.suppression.line, "reason": site.suppression.reason}
     data["guards"] = [_guard(g, p) for g, p in zip(site.guards, use.guard_platforms)]
@@ -95,6 +103,15 @@ def _findings(result: ProjectResult, report: Report, version: int) -> list[dict[
     return out
 
 
+def _target(target: Target) -> dict[str, Any]:
+    return {
+        "platform": target.platform, "min_version": target.min_version, "from": target.source, "coverage": target.coverage,
+        "guessed": target.guessed, "minimum_from": target.minimum_source,
+        "evidence": [{"kind": e.kind.value, "file": e.location.path, "line": e.location.line, "detail": e.detail, "strong": e.strong}
+                     for e in target.evidence],
+    }
+
+
 def _project(result: ProjectResult, report: Report, version: int) -> dict[str, Any]:
     profile = result.profile
     taro = profile.taro
@@ -102,10 +119,8 @@ def _project(result: ProjectResult, report: Report, version: int) -> dict[str, A
         "root": profile.root,
         "name": profile.name,
         "taro": {"declared": taro.declared, "resolved": taro.resolved, "source": taro.source, "allows": taro.allows},
-        "targets": [
-            {"platform": t.platform, "min_version": t.min_version, "from": t.source, "coverage": t.coverage}
-            for t in profile.targets
-        ],
+        "targets": [_target(t) for t in result.targets],
+        "targets_summary": describe_targets(result.targets),
         "config": {
             "framework": profile.framework,
             "compiler": profile.compiler,
@@ -139,6 +154,7 @@ def report_data(report: Report, version: int = FORMAT_VERSION) -> dict[str, Any]
         "matrix": {"digest": report.matrix_digest, "apis": report.matrix_apis},
         "scanned": report.scanned,
         "complete": report.complete,  # a project that could not be read, or a source file skipped or only partly parsed (TC010)
+        "status": "failed" if report.problems else ("complete" if report.complete else "incomplete"),  # failed: not checked
         "problems": list(report.problems),
         "projects": projects,
         "baseline": {"accepted": report.baselined, "gone": list(report.gone)},
@@ -146,10 +162,12 @@ def report_data(report: Report, version: int = FORMAT_VERSION) -> dict[str, Any]
     }
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, options: RenderOptions | None = None) -> str:
+    del options  # the JSON report is the whole data, the same wherever it is read
     return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_json_v1(report: Report) -> str:
+def render_json_v1(report: Report, options: RenderOptions | None = None) -> str:
     """Format 1, one finding per platform (deprecated: kept for one release)."""
+    del options
     return json.dumps(report_data(report, 1), ensure_ascii=False, indent=2) + "\n"

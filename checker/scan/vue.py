@@ -14,7 +14,7 @@ __all__ = ["script_of_vue"]
 # Vue itself requires to be top level.
 _OPEN = re.compile(rb"^<script\b([^>]*)>", re.M)
 _CLOSE = re.compile(rb"</script\s*>")
-_LANG = re.compile(rb"""\blang\s*=\s*["']?(ts|tsx|js|jsx)""")
+_LANG = re.compile(rb"""\blang\s*=\s*["']?(tsx|ts|jsx|js)\b""")
 
 
 def script_of_vue(source: bytes) -> tuple[bytes, str]:

@@ -102,6 +102,8 @@ def test_search_by_any_name_in_any_case_and_in_chinese(page: Page, sites: dict[s
     assert visible_apis(page) == ["beta"]
     page.fill("#search", "TARO.ALPHA")
     assert visible_apis(page) == ["alpha"]
+    page.fill("#search", "Taro?.beta({ count: 1 })")  # pasted from code
+    assert visible_apis(page) == ["beta"]
     page.fill("#search", "tt.gamma")
     assert visible_apis(page) == ["gamma"]
     page.fill("#search", "my.alpha")  # Alipay's global: found, to show it is not there
@@ -180,7 +182,9 @@ def test_api_page_summary_first_ranges_in_words_and_timelines(page: Page, sites:
     assert weapp.all_inner_texts()[:3] == ["✓ supported", "3.0.0 and later",
                                           "WeChat base library 2.10.4, then 2.16.0 and later; 2.11–2.15 lack it"]
     assert weapp.nth(2).get_attribute("title") == "exact range: 2.10.4 || >=2.16.0"
-    assert page.locator("#summary-grid tr[data-platform=h5] td").nth(1).inner_text() == "a stub in 3.0.0 and later"
+    h5 = page.locator("#summary-grid tr[data-platform=h5] td")
+    assert h5.all_inner_texts()[1:] == ["a stub in 3.0.0 and later", "no runtime version axis",
+                                        "in development rejects, in production resolves silently"]
     assert page.locator("#summary-grid tr[data-platform=alipay] td").first.inner_text() == "? unknown (no data)"
     timeline = page.locator("h3#weapp ~ .timeline").nth(1)
     # the first statement is open below (<2.10.4): the line starts at the release line it names
@@ -198,6 +202,12 @@ def test_api_page_summary_first_ranges_in_words_and_timelines(page: Page, sites:
     taro = page.locator("h3#weapp ~ .timeline").first
     assert taro.locator(".tick").first.inner_text() == "3.0"  # starts at the first version with data, not 0.0.1
     assert page.locator("#deprecation").inner_text() == "Deprecated · WeChat: deprecated from base library 2.21.0 · Use instead: alpha"
+    page.goto((sites["en"] / "api" / "delta.html").as_uri())
+    alipay = page.locator("#summary-grid tr[data-platform=alipay] td")
+    assert alipay.all_inner_texts()[:3] == ["✓ supported", "3.3.0 and later", "my.delta is in the current runtime (no minimum published)"]
+    assert page.locator("h3#alipay ~ .scroll table.statements td.supported").first.inner_text() == (
+        "✓ supported\nforwarded: Taro.X exists where the native API does\ncalls myDelta")
+    page.goto((sites["en"] / "api" / "beta.html").as_uri())
     stub = page.locator("h3#h5 ~ .scroll table.statements td.stub").first.inner_text()
     assert stub == "⊘ stub (in development rejects, in production resolves silently)"
 
@@ -224,6 +234,12 @@ def test_compare_wechat_and_h5_by_default_only_differences_at_a_taro_version(pag
     taro_rows = page.locator("#compare-taro tbody tr")
     assert taro_rows.evaluate_all("rs => rs.map(r => [r.dataset.api, ...[...r.cells].slice(1).map(c => c.innerText)])") == [
         ["delta", "? unknown (no data)", "✓ supported"]]
+    url = page.url
+    page.goto((sites["en"] / "index.html").as_uri())
+    page.goto(url)  # a shared link opens on the same comparison
+    assert [page.input_value(s) for s in ("#pa", "#pb", "#tp")] == ["weapp", "h5", "h5"]
+    assert [page.locator(s).evaluate("e => e.options[e.selectedIndex].text") for s in ("#at", "#ta", "#tb")] == ["3.5.0", "3.5.0", "3.6.0"]
+    assert taro_rows.count() == 1
 
 
 def test_docs_and_code_disagreements_page(page: Page, sites: dict[str, Path]) -> None:

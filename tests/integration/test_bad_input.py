@@ -31,6 +31,23 @@ def project(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
 
 
 @pytest.mark.parametrize(
+    ("lockfile", "content", "where"),
+    [
+        ("package-lock.json", '{"lockfileVersion": 3, "packages": {"node_modules/@tarojs/taro": {"vers', (1, 67)),
+        ("yarn.lock", '# yarn lockfile v1\n\n"@tarojs/taro@3.6.26":\n  version "3.6', (4, 15)),
+        ("pnpm-lock.yaml", "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      '@tarojs/taro':\n        specifier: 3.6.26\n        version: [3.6", (8, 1)),
+    ],
+)
+def test_a_lock_file_cut_in_half_is_a_located_warning_not_a_dropped_project(tmp_path: Path, lockfile: str, content: str, where: tuple[int, int]) -> None:
+    code, out, err = run("check", str(project(tmp_path, {"package.json": PACKAGE, lockfile: content})), "--format", "json")
+    (result,) = json.loads(out)["projects"]
+    assert (code, err) == (0, "")
+    assert result["taro"]["resolved"] == "3.6.26"  # package.json's exact version
+    (note,) = [f for f in result["findings"] if f["code"] == "TC015"]
+    assert (note["file"], note["line"], note["column"]) == (lockfile, *where)
+
+
+@pytest.mark.parametrize(
     ("name", "files", "message"),
     [
         ("truncated package.json", {"package.json": PACKAGE[:40]}, "package.json:1:32: invalid JSON: Unterminated string starting at"),
@@ -38,9 +55,6 @@ def project(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
         ("truncated project.private.config.json", {"package.json": PACKAGE, "project.private.config.json": '{"libVersion": '}, "project.private.config.json:1:16: invalid JSON: Expecting value"),
         ("truncated project.tt.json", {"package.json": PACKAGE, "project.tt.json": "{"}, "project.tt.json:1:2: invalid JSON: Expecting property name enclosed in double quotes"),
         ("truncated mini.project.json", {"package.json": PACKAGE, "mini.project.json": "[1,"}, "mini.project.json:1:4: invalid JSON: Expecting value"),
-        ("package-lock.json cut in half", {"package.json": PACKAGE, "package-lock.json": '{"lockfileVersion": 3, "packages": {"node_modules/@tarojs/taro": {"vers'}, "package-lock.json:1:"),
-        ("yarn.lock cut in half", {"package.json": PACKAGE, "yarn.lock": '# yarn lockfile v1\n\n"@tarojs/taro@3.6.26":\n  version "3.6'}, "yarn.lock:"),
-        ("pnpm-lock.yaml cut in half", {"package.json": PACKAGE, "pnpm-lock.yaml": "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      '@tarojs/taro':\n        specifier: 3.6.26\n        version: [3.6"}, "pnpm-lock.yaml:"),
         ("deeply nested package.json", {"package.json": "[" * 100_000 + "]" * 100_000}, "package.json:1:1: JSON nested too deeply"),
         ("package.json that is not an object", {"package.json": "[]"}, "package.json:1:1: package.json must hold a JSON object"),
         ("package.json not UTF-8", {"package.json": b'{"name": "\xff\xfe"}'}, "package.json:1: not UTF-8 text"),
@@ -80,7 +94,8 @@ def test_a_50_mb_package_json(tmp_path: Path) -> None:
     [
         ("binary named .ts", b"\x7fELF\x00\x00\x00binary", "binary content (NUL bytes), not source"),
         ("20 MB generated file", b"var a=1;\n" * (20 * 1024 * 1024 // 9), "over 2 MB: a bundle or generated file, not scanned"),
-        ("not UTF-8", b"import Taro from '@tarojs/taro'\nTaro.login('\xff')\n", "not UTF-8 text (line 2)"),
+        ("UTF-16 mark, odd bytes", b"\xff\xfe" + "import Taro from '@tarojs/taro'".encode("utf-16-le") + b"\x00\xd8",
+         "starts with a UTF-16 byte-order mark but is not valid UTF-16"),
         ("does not parse", CALL.encode() + b"const x = {{{ ;\n", "line 3: does not parse; the rest of the file was scanned"),
     ],
 )
@@ -93,6 +108,19 @@ def test_bad_source_files_are_noted_and_the_rest_is_checked(tmp_path: Path, name
     assert report["complete"] is False
     assert [(f["file"], f["message"]) for f in result["findings"] if f["code"] == "TC010"] == [("src/bad.ts", note)]
     assert {c["file"] for c in result["call_sites"]} >= {"src/good.ts"}
+
+
+def test_a_gbk_source_is_checked_with_a_note(tmp_path: Path) -> None:
+    gbk = ("// 登录后显示欢迎语\n" + CALL).encode("gbk")
+    project(tmp_path, {"package.json": PACKAGE, "src/gbk.ts": gbk, "src/good.ts": CALL})
+    code, out, err = run("check", str(tmp_path), "--format", "json")
+    report = json.loads(out)
+    (result,) = report["projects"]
+    assert report["complete"] is True
+    assert [(f["code"], f["severity"], f["file"]) for f in result["findings"] if f["code"] in ("TC010", "TC016")] == [
+        ("TC016", "info", "src/gbk.ts")
+    ]
+    assert sorted({c["file"] for c in result["call_sites"]}) == ["src/gbk.ts", "src/good.ts"]
 
 
 @pytest.mark.parametrize(

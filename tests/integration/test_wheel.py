@@ -34,8 +34,26 @@ def test_wheel_contains_the_matrix_and_the_templates(wheel: Path) -> None:
     for relative in matrix_files:
         assert f"checker/_data/{relative}" in names
     assert "checker/_data/reports/README.md" in names
+    assert "checker/_data/matrix.cache" in names  # built at wheel-build time (hatch_build.py)
     assert "checker/cli.py" in names
     assert not any(name.startswith("tests/") for name in names)
+
+
+FIRST_LOAD = """
+import sys
+from pathlib import Path
+import checker.kb as kb
+from checker.kb.cache import prebuilt_file, read_index
+from checker.resources import matrix_root
+
+def parsed(*args, **kwargs):
+    raise SystemExit("the matrix was parsed")
+
+kb.load_documents = parsed
+matrix = kb.load_matrix(matrix_root(), cache_dir=Path(sys.argv[1]))
+assert matrix.digest == read_index(prebuilt_file(matrix_root())).digest
+print("prebuilt")
+"""
 
 
 def _pins_of_this_environment() -> str:
@@ -71,6 +89,11 @@ def test_installed_wheel_answers_from_its_own_data(wheel: Path, tmp_path: Path) 
         check=True, capture_output=True, text=True, cwd=tmp_path,
     ).stdout.strip()
     assert where.startswith(str(env)) and where.endswith("checker/_data/matrix")
+    # a fresh runner (empty cache directory) reads the shipped cache: the matrix is never parsed
+    first_load = subprocess.run(
+        [str(python), "-c", FIRST_LOAD, str(tmp_path / "fresh-cache")], capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert (first_load.returncode, first_load.stdout, first_load.stderr) == (0, "prebuilt\n", "")
     result = subprocess.run(
         [str(env / "bin" / "taro-compat"), "query", "api", "getUserProfile", "--platform", "h5", "--taro", "3.6.26", "--format", "json"],
         capture_output=True, text=True, cwd=tmp_path, env={"TARO_COMPAT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"},

@@ -74,7 +74,7 @@ def test_missing_meta(make_matrix: Callable[..., Path]) -> None:
 def test_a_stray_file_is_an_error(make_matrix: Callable[..., Path]) -> None:
     root = make_matrix(extra={"notes/todo.yaml": "a: 1\n"})
     assert problems(root) == [
-        "matrix/notes/todo.yaml: KB001 file outside the known folders (apis/, platforms/, catalogues/, usage/)"
+        "matrix/notes/todo.yaml: KB001 file outside the known folders (apis/, platforms/, catalogues/, usage/, reports/, wrappers/)"
     ]
 
 
@@ -138,3 +138,35 @@ def test_an_unwritable_cache_only_costs_speed(make_matrix: Callable[..., Path], 
     blocker.write_text("not a directory")
     matrix = load_matrix(make_matrix(), cache_dir=blocker / "sub")
     assert matrix.api_ids() == ("sample",)
+
+
+def _no_cold_load(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the matrix was parsed: the prebuilt cache was not used")
+
+
+def test_a_prebuilt_cache_makes_the_first_load_warm(make_matrix: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.kb as kb
+    from checker.kb.cache import prebuilt_file
+
+    root = make_matrix()
+    kb.build_prebuilt_cache(root, prebuilt_file(root))  # what the wheel-build hook does
+    assert prebuilt_file(root) == root.parent / "matrix.cache"
+    monkeypatch.setattr(kb, "load_documents", _no_cold_load)
+    cache = tmp_path / "fresh-runner-cache"
+    matrix = load_matrix(root, cache_dir=cache)  # an empty cache directory, as on a fresh CI runner
+    assert [str(s.versions) for s in matrix.api("sample").support["weapp"].runtime] == [">=2.10.4"]
+    (adopted,) = cache.iterdir()  # copied with this machine's fingerprint: the next load is a stat-only one
+    assert load_matrix(root, cache_dir=cache).digest == matrix.digest
+    assert adopted.read_bytes().split(b"\n", 1)[1] == prebuilt_file(root).read_bytes().split(b"\n", 1)[1]
+
+
+def test_a_prebuilt_cache_for_other_files_is_not_trusted(make_matrix: Callable[..., Path], tmp_path: Path) -> None:
+    import checker.kb as kb
+    from checker.kb.cache import prebuilt_file
+
+    root = make_matrix()
+    kb.build_prebuilt_cache(root, prebuilt_file(root))
+    api = root / "apis" / "sample.yaml"
+    api.write_text(api.read_text().replace('">=2.10.4"', '">=2.11.0"'))  # the matrix changed after the build
+    matrix = load_matrix(root, cache_dir=tmp_path / "c")
+    assert [str(s.versions) for s in matrix.api("sample").support["weapp"].runtime] == [">=2.11.0"]

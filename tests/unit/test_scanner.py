@@ -166,7 +166,7 @@ def test_a_file_that_does_not_parse_is_scanned_where_it_can() -> None:
     ("content", "skipped"),
     [
         (b"\x00\x01binary" * 10, "binary content (NUL bytes), not source"),
-        (b"wx.login()\n\xff\xfe\xfd\n", "not UTF-8 text (line 2)"),
+        (b"\xff\xfewx.login()\n\x00\xd8", "starts with a UTF-16 byte-order mark but is not valid UTF-16"),
         (b"x" * (2 * 1024 * 1024 + 1), "over 2 MB: a bundle or generated file, not scanned"),
     ],
 )
@@ -179,7 +179,96 @@ def test_bad_files_get_a_note(tmp_path: Path, content: bytes, skipped: str) -> N
 def test_utf16_with_bom_and_crlf(tmp_path: Path) -> None:
     target = tmp_path / "u.ts"
     target.write_bytes("import Taro from '@tarojs/taro'\r\n// 中文\r\nTaro.login()\r\n".encode("utf-16"))
-    assert [(s.api, s.line, s.column) for s in scan_one(str(target), "u.ts", OPTIONS).call_sites] == [("login", 3, 1)]
+    result = scan_one(str(target), "u.ts", OPTIONS)
+    assert [(s.api, s.line, s.column) for s in result.call_sites] == [("login", 3, 1)]
+    assert (result.notes, result.skipped) == (("UTF-16 text (with a byte-order mark), decoded and scanned",), None)
+
+
+GBK_PAGE = """import Taro from '@tarojs/taro'
+
+// 获取用户信息，然后显示欢迎语
+export function greet(name) {
+  const 标题 = '欢迎使用，' + name
+  Taro.showToast({ title: 标题 })
+}
+"""
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_a_gbk_source_is_decoded_and_scanned_with_a_note(tmp_path: Path, encoding: str) -> None:
+    target = tmp_path / "greet.js"
+    target.write_bytes(GBK_PAGE.encode(encoding))
+    result = scan_one(str(target), "greet.js", OPTIONS)
+    assert [(s.api, s.line, s.column) for s in result.call_sites] == [("showToast", 6, 3)]
+    assert result.skipped is None and result.problems == ()
+    assert result.notes == (
+        "not UTF-8 (line 3): decoded as GB18030 (detected) and scanned; bundlers read sources as UTF-8, "
+        "so its non-ASCII strings may show garbled",
+    )
+
+
+def test_big5_is_told_from_gbk(tmp_path: Path) -> None:
+    target = tmp_path / "hello.js"
+    target.write_bytes("// 取得使用者資訊，歡迎使用本程式\nwx.login()\n".encode("big5"))
+    result = scan_one(str(target), "hello.js", OPTIONS)
+    assert [(s.api, s.line) for s in result.call_sites] == [("login", 2)]
+    assert result.notes[0].startswith("not UTF-8 (line 1): decoded as BIG5 (detected)")
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("class.jsx", "import Taro from '@tarojs/taro'\nexport default () => <View class='a' onClick={() => Taro.login()} />\n"),
+        ("typed.js", "import Taro from '@tarojs/taro'\nexport function go(url: string): void {\n  Taro.navigateTo({ url })\n}\n"),
+    ],
+)
+def test_javascript_the_grammar_refuses_is_read_as_tsx(tmp_path: Path, name: str, source: str) -> None:
+    # Taro's compiler builds both (JSX class=, TypeScript annotations in a .js file); tree-sitter's JavaScript grammar refuses them
+    target = tmp_path / name
+    target.write_text(source, encoding="utf-8")
+    result = scan_one(str(target), name, OPTIONS)
+    assert result.problems == ()
+    assert [s.api for s in result.call_sites] == ["login" if name == "class.jsx" else "navigateTo"]
+
+
+def test_a_bare_ampersand_in_jsx_text_is_text_as_babel_reads_it(tmp_path: Path) -> None:
+    target = tmp_path / "amp.jsx"
+    target.write_text("import Taro from '@tarojs/taro'\nconst a = <View>a &\n  <Text>b &amp; c</Text></View>\nTaro.login()\n", encoding="utf-8")
+    result = scan_one(str(target), "amp.jsx", OPTIONS)
+    assert result.problems == ()
+    assert [(s.api, s.line, s.column) for s in result.call_sites] == [("login", 4, 1)]
+
+
+def test_a_bare_greater_than_in_jsx_text_is_text_as_older_babel_reads_it(tmp_path: Path) -> None:
+    target = tmp_path / "gt.jsx"
+    target.write_text("import Taro from '@tarojs/taro'\nconst a = <View onClick={() => Taro.login()}>兑换记录 ></View>\n", encoding="utf-8")
+    result = scan_one(str(target), "gt.jsx", OPTIONS)
+    assert (result.problems, [(s.api, s.line) for s in result.call_sites]) == ((), [("login", 2)])
+
+
+def test_javascript_that_no_grammar_reads_keeps_the_first_problem(tmp_path: Path) -> None:
+    target = tmp_path / "broken.jsx"
+    target.write_text("import Taro from '@tarojs/taro'\nconst a = <View>{ }}</View> &\nTaro.login()\n", encoding="utf-8")
+    result = scan_one(str(target), "broken.jsx", OPTIONS)
+    assert result.problems == ("line 2: does not parse; the rest of the file was scanned",)
+    assert [(s.api, s.line) for s in result.call_sites] == [("login", 3)]
+
+
+@pytest.mark.parametrize("name", ["props.ts", "props.tsx"])
+def test_a_function_type_whose_parameter_is_named_like_a_type(tmp_path: Path, name: str) -> None:
+    # TypeScript reads "(object) => any" as a parameter named object; tree-sitter-typescript refuses it
+    target = tmp_path / name
+    target.write_text("import Taro from '@tarojs/taro'\ninterface Props {\n  onUpdate: (object) => any;\n  success: (any) => void\n}\n"
+                      "Taro.login()\n", encoding="utf-8")
+    result = scan_one(str(target), name, OPTIONS)
+    assert (result.problems, [(s.api, s.line) for s in result.call_sites]) == ((), [("login", 6)])
+
+
+def test_a_vue_script_in_tsx_is_read_with_the_tsx_grammar(tmp_path: Path) -> None:
+    target = tmp_path / "page.vue"
+    target.write_text('<script lang="tsx">\nimport Taro from \'@tarojs/taro\'\nexport default () => <view onTap={() => Taro.login()} />\n</script>\n', encoding="utf-8")
+    result = scan_one(str(target), "page.vue", OPTIONS)
+    assert (result.problems, [(s.api, s.line) for s in result.call_sites]) == ((), [("login", 3)])
 
 
 def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
