@@ -10,14 +10,13 @@ byte-identical on a second build.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checker.atomic import replace_atomically
 from checker.model import Api, Catalogue, Matrix, Statement, Status, Text
 from checker.render.templating import html_environment
 from checker.resources import reports_root
@@ -177,10 +176,6 @@ def build_site(matrix: Matrix, out_dir: Path, *, lang: str = "en") -> list[Path]
     written = []
     for relative, text in sorted(pages.items()):
         target = out_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, target)
+        replace_atomically(target, text, make_parents=True)
         written.append(target)
     return written
