@@ -15,8 +15,13 @@ from checker.findings import Args, Finding, Severity, group_platforms, sort_key
 from checker.model import Matrix, Platform
 from checker.project.profile import ProjectProfile
 from checker.project.targets import Target
-from checker.rules import matches, tc010_file_not_scanned, tc011_libversion_below_requirement, tc013_vendored_not_scanned
-from checker.rules import tc108_no_data
+from checker.rules import (
+    matches,
+    tc010_file_not_scanned,
+    tc011_libversion_below_requirement,
+    tc013_vendored_not_scanned,
+    tc108_no_data,
+)
 from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
 from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard

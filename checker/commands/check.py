@@ -8,7 +8,15 @@ from datetime import date
 from typing import TextIO
 
 from checker import __version__
-from checker.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, discover_projects, excerpts, load, read_projects
+from checker.commands import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    discover_projects,
+    excerpts,
+    load,
+    read_projects,
+)
 from checker.errors import UsageError
 
 __all__ = ["check"]
@@ -41,7 +49,8 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         selection = Selection(select, ignore + profile.ignore, args.strict_unknown or profile.strict_unknown)
         results.append(evaluate(matrix, profile, scans, today=today, selection=selection, vendored=vendored))
     lines = excerpts(scan_root, results)
-    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines, problems=tuple(problems), lang=args.lang)
+    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines,
+                    problems=tuple(problems), lang=args.lang)
     if args.baseline:
         report = apply_baseline(report, read_baseline(args.baseline))
     if args.write_baseline:

@@ -10,7 +10,8 @@ RULE = Rule(
     slug='lockfiles-disagree',
     severity=Severity.WARNING,
     summary={"en": 'Lock files resolve Taro differently', "zh": '多个锁文件解析出不同的 Taro 版本'},
-    explanation='Several lock files resolve `@tarojs/taro` to different versions; the one `packageManager` names (else pnpm, yarn, npm) is used.',
+    explanation=('Several lock files resolve `@tarojs/taro` to different versions; the one `packageManager` names '
+                 '(else pnpm, yarn, npm) is used.'),
     fix='Delete the lock files of the package managers you do not use.',
     example=None,
     messages={"en": {"default": Template("{text}")}},

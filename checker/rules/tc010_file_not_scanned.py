@@ -10,7 +10,8 @@ RULE = Rule(
     slug='file-not-scanned',
     severity=Severity.WARNING,
     summary={"en": 'A source file was not scanned, or only in part', "zh": '源文件未扫描或只扫描了一部分'},
-    explanation='A source file was skipped (binary, too large, unreadable, not UTF-8) or only partly parsed; the run still reports the rest, and the report says it is incomplete.',
+    explanation=('A source file was skipped (binary, too large, unreadable, not UTF-8) or only partly parsed; the '
+                 'run still reports the rest, and the report says it is incomplete.'),
     fix='Fix the file, or exclude it (`exclude:` in taro-compat.yaml).',
     example=None,
     messages={"en": {"default": Template("{text}")}},

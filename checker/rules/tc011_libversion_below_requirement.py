@@ -12,12 +12,14 @@ RULE = Rule(
     slug="libversion-below-requirement",
     severity=Severity.WARNING,
     summary={"en": "libVersion is older than the unguarded calls need", "zh": "libVersion 低于未加保护的调用所需版本"},
-    explanation="`libVersion` is older than the base library the unguarded calls need, so the devtools debug a library the code cannot run on.",
+    explanation=("`libVersion` is older than the base library the unguarded calls need, so the devtools debug a "
+                 "library the code cannot run on."),
     fix="Raise `libVersion` to the requirement.",
     messages={
         "en": {"default": Template("libVersion {lib_version} is below {needed}, which the unguarded calls need on {platforms}:"
                                    " the devtools debug with a library this code cannot run on")},
-        "zh": {"default": Template("libVersion {lib_version} 低于 {platforms} 上未加保护的调用所需的 {needed}：开发者工具调试所用的基础库无法运行这些代码")},
+        "zh": {"default": Template("libVersion {lib_version} 低于 {platforms} 上未加保护的调用所需的 {needed}："
+                                   "开发者工具调试所用的基础库无法运行这些代码")},
     },
 )
 

@@ -18,7 +18,8 @@ RULE = Rule(
     fix="Feature-detect the API, or raise the minimum past the gap.",
     messages={
         "en": {"default": Template("{api}: {platforms}; feature-detect it or raise the minimum",
-                                   "on {platform}, base libraries {first} to {last} above the minimum {minimum} lack it ({confidence})", "; ")},
+                                   "on {platform}, base libraries {first} to {last} above the minimum {minimum}"
+                                   " lack it ({confidence})", "; ")},
         "zh": {"default": Template("{api}：{platforms}；请做特性检测或提高最低版本",
                                    "在 {platform} 上，高于最低版本 {minimum} 的基础库 {first} 至 {last} 缺少它（{confidence}）", "；")},
     },

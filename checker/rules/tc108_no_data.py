@@ -43,7 +43,8 @@ RULE = Rule(
                "summary": Template("{platforms}: {cause} for {count} API(s) at {sites} call site(s): {apis}; unknown is not a pass"
                                    " (--strict-unknown lists them)")},
         "zh": {"default": Template("{api} 在 {platforms}：{cause}；未知不等于通过", "{platform}", "、"),
-               "summary": Template("{platforms}：{count} 个 API 共 {sites} 处调用{cause}：{apis}；未知不等于通过（--strict-unknown 会逐处列出）")},
+               "summary": Template("{platforms}：{count} 个 API 共 {sites} 处调用{cause}：{apis}；"
+                                   "未知不等于通过（--strict-unknown 会逐处列出）")},
     },
     vocabulary={lang: {"cause": _CAUSE[lang], "axis": _words.AXIS[lang]} for lang in ("en", "zh")},
 )
