@@ -17,6 +17,7 @@ from checker.project.profile import ProjectProfile
 from checker.project.targets import Target
 from checker.rules import (
     matches,
+    rule_for,
     tc010_file_not_scanned,
     tc011_libversion_below_requirement,
     tc013_vendored_not_scanned,
@@ -120,15 +121,45 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     lowest = _requirements(matrix, profile, sites + components)
     platform = profile.lib_version_platform
     findings += tc011_libversion_below_requirement.check(
-        profile, lowest.get(platform) if platform else None, bool(platform) and matrix.runtime_catalogue(platform) is not None)  # type: ignore[arg-type]
+        profile, lowest.get(platform) if platform else None,
+        platform is not None and matrix.runtime_catalogue(platform) is not None)
     shaped = _shape(group_platforms(findings), selection)
     requirements = {key: f">={version}" for key, version in sorted(lowest.items())}
     return ProjectResult(profile, tuple(sorted(set(shaped), key=sort_key)), requirements, sites, components,
                          len(scans) if scans else None, lowest)
 
 
+_ELSEWHERE = 5  # other call sites a gathered finding names
+
+
+def _gather(findings: list[Finding]) -> list[Finding]:
+    """The findings of gathered rules: one per API and problem, at the first site, naming the others."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    kept = []
+    for finding in findings:
+        found = rule_for(finding.code)
+        if found is None or not found.gathered or finding.file is None:
+            kept.append(finding)
+            continue
+        key = (finding.code, finding.severity, finding.api, finding.args, finding.platforms, finding.sources)
+        groups.setdefault(key, []).append(finding)
+    for members in groups.values():
+        members.sort(key=sort_key)
+        first, others = members[0], members[1:]
+        if not others:
+            kept.append(first)
+            continue
+        elsewhere = tuple(dict.fromkeys(f"{f.file}:{f.line}" for f in others))
+        more = len(elsewhere) - _ELSEWHERE
+        kept.append(replace(first, args=Args.of(first.args, gathered=len(members), elsewhere=elsewhere[:_ELSEWHERE],
+                                                 more_sites=more if more > 0 else None)))
+    return kept
+
+
 def _shape(findings: list[Finding], selection: Selection) -> list[Finding]:
-    """Unknowns summarised (or, strict, per site as errors); then the selection."""
+    """Gathered rules once per API; unknowns summarised (or, strict, per site as errors); then the selection."""
+    if selection.summarise_unknown:
+        findings = _gather(findings)
     code = tc108_no_data.RULE.code
     unknown = [f for f in findings if f.code == code]
     rest = [f for f in findings if f.code != code]
@@ -137,7 +168,7 @@ def _shape(findings: list[Finding], selection: Selection) -> list[Finding]:
     elif not selection.summarise_unknown:
         told = unknown
     else:
-        told = tc108_no_data.summarise(unknown)
+        told = group_platforms(tc108_no_data.summarise(unknown))  # platforms with the same unknowns: one note
     return [f for f in rest + told if selection.keeps(f.code)]
 
 

@@ -152,7 +152,9 @@ class Finding:
 
 
 def sort_key(finding: Finding) -> tuple[object, ...]:
-    return (finding.file or "", finding.line, finding.column, finding.code, finding.api or "", finding.platform_ids, finding.args.items_)
+    # the arguments last, as text: values of one key may be None in one finding and text in another
+    return (finding.file or "", finding.line, finding.column, finding.code, finding.api or "", finding.platform_ids,
+            repr(finding.args.items_))
 
 
 def at_or_above(finding: Finding, threshold: str) -> bool:

@@ -52,13 +52,22 @@ def _values(finding: Finding, detail: PlatformDetail | None) -> dict[str, Arg]:
     return values
 
 
+_GATHERED = {  # said after the message of a finding that stands for several call sites
+    "en": " ({gathered} call sites; also at {elsewhere}{more_sites? and {more_sites} more})",
+    "zh": "（共 {gathered} 处调用；另见 {elsewhere}{more_sites? 等另外 {more_sites} 处}）",
+}
+
+
 def _word(rule: Rule, finding: Finding, details: tuple[PlatformDetail, ...], lang: str) -> str:
     variant = str(finding.args.get("variant") or DEFAULT_VARIANT)
     template = rule.template(lang, variant)
     words = rule.vocabulary.get(lang) or rule.vocabulary.get("en") or {}
     parts = template.sep.join(fill(template.each, _values(finding, d), words, lang) for d in details)
     values = _values(finding, details[0] if len(details) == 1 else None) | {"platforms": parts}
-    return fill(template.text, values, words, lang)
+    text = fill(template.text, values, words, lang)
+    if finding.args.get("gathered"):
+        text += fill(_GATHERED.get(lang, _GATHERED["en"]), values, None, lang)
+    return text
 
 
 def word(finding: Finding, lang: str = "en") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.findings import Args, Axis, Finding, PlatformDetail, Requirement, Severity
 from checker.project.profile import ProjectProfile
 from checker.rules.rule import Rule, Template
-from checker.versions import RuntimeVersion
+from checker.versions import RuntimeVersion, Version
 
 RULE = Rule(
     code="TC011",
@@ -24,10 +24,10 @@ RULE = Rule(
 )
 
 
-def check(profile: ProjectProfile, needed: RuntimeVersion | None, has_catalogue: bool) -> list[Finding]:
+def check(profile: ProjectProfile, needed: Version | None, has_catalogue: bool) -> list[Finding]:
     """``needed``: the lowest runtime version under which every unguarded call works on the libVersion platform."""
     platform = profile.lib_version_platform
-    if not profile.lib_version or platform is None or needed is None or not has_catalogue:
+    if not profile.lib_version or platform is None or not isinstance(needed, RuntimeVersion) or not has_catalogue:
         return []
     if RuntimeVersion.parse(profile.lib_version) >= needed:
         return []

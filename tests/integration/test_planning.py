@@ -161,4 +161,4 @@ def test_python_api_gives_the_same_answers() -> None:
     assert checker.query_since("getUserProfile").lowest_runtime == {"tt": "2.30.0", "weapp": "2.10.4"}
     assert [c[2] for c in checker.diff("3.1.1", "3.1.4").changes if c[0] == "getUserProfile"] == ["gained"]
     (result,) = checker.check(DEMO)
-    assert len(result.findings) == 59
+    assert len(result.findings) == 53
