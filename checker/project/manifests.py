@@ -10,6 +10,7 @@ from typing import Any
 
 from checker.errors import Location, ProjectError
 from checker.model import Platform
+from checker.names import TARO_PACKAGE
 from checker.project.jsonfile import read_json
 from checker.project.lockfiles import LOCKFILE_NAMES, Locked, read_lockfile
 from checker.project.profile import Note, TaroVersionInfo
@@ -17,7 +18,7 @@ from checker.project.specs import SpecKind, classify
 
 __all__ = ["Package", "PlatformConfig", "read_package", "read_platform_config", "resolve_taro"]
 
-TARO = "@tarojs/taro"
+TARO = TARO_PACKAGE
 _CORE = ("@tarojs/cli", "@tarojs/shared", "@tarojs/api", "@tarojs/runtime", "@tarojs/components")
 _DEPENDENCY_KEYS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 # the package manager a packageManager field names -> its lock file

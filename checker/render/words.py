@@ -34,8 +34,11 @@ def fill(template: str, values: Mapping[str, Arg], words: Mapping[str, Mapping[s
     def value(name: str) -> str:
         localised = values.get(f"{name}_{lang}")
         raw = localised if localised not in (None, "") else values.get(name)
+        vocabulary = words.get(name, {})
+        if isinstance(raw, tuple) and vocabulary:  # each item worded: ("TC105",) -> "a gap above the minimum"
+            return ", ".join(vocabulary.get(item, item) for item in raw)
         text = _text(raw)
-        wording = words.get(name, {}).get(text)
+        wording = vocabulary.get(text)
         return fill(wording, values, {k: v for k, v in words.items() if k != name}, lang) if wording is not None else text
 
     def optional(match: re.Match[str]) -> str:

@@ -173,15 +173,8 @@ def _guarded(case: Case, guard: Guard, problems: list[Finding]) -> list[Finding]
             return [cannot]
     if not problems and resolution.verdict is Status.SUPPORTED:
         return [tc122_guard_obsolete.check(case, guard)]  # at the guard: the code it wraps can lose the condition
-    without = tuple(sorted({_slug(f.code) for f in problems})) or (resolution.verdict.value if resolution.verdict else "unknown",)
+    without = tuple(sorted({f.code for f in problems})) or (resolution.verdict.value if resolution.verdict else "unknown",)
     return [tc120_guarded.by_guard(case, guard, without)]
-
-
-def _slug(code: str) -> str:
-    from checker.rules import rule_for
-
-    rule = rule_for(code)
-    return rule.slug if rule is not None else code
 
 
 def _options(site: CallSite, api: Api, running: list[Target]) -> list[Finding]:
