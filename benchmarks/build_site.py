@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,13 +33,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch)
         matrix = load_matrix(generate(base, args.apis), cache_dir=base / "cache")
+        cpu_start = time.process_time()
         build_ms = timed_ms(lambda: build_site(matrix, base / "site"))
+        cpu_ms = (time.process_time() - cpu_start) * 1000  # what the build costs even on a busy machine
         pages = sorted((base / "site").rglob("*.html"))
         size = sum(p.stat().st_size for p in pages)
         copy_ms = timed_ms(lambda: shutil.copytree(base / "site", base / "copy"))
         print(f"{args.apis} APIs: {len(pages)} pages, {size / 1e6:.1f} MB, one core")
         print(f"baseline  copying the built site : {copy_ms:8.1f} ms")
         print(f"build_site                       : {build_ms:8.1f} ms = {build_ms / copy_ms:.0f}x the copy   (target under 5 s)")
+        print(f"build_site, CPU time             : {cpu_ms:8.1f} ms")
     return 0
 
 

@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shlex
 import shutil
 import statistics
@@ -37,11 +38,12 @@ ERROR_LINE = re.compile(r"\berror\b(?!\()")  # the severity word, not the "N err
 CODE = re.compile(r"\bTC\d{3}\b")
 
 
-def run_check(command: list[str], project: Path, fmt: str, cache: Path) -> tuple[int, str, float]:
+def run_check(command: list[str], project: Path, fmt: str, cache: Path) -> tuple[int, str, str, float]:
+    """Exit code, stdout, stderr and wall time of one check, with its own cache folder."""
     env = dict(os.environ, TARO_COMPAT_CACHE_DIR=str(cache))
     start = time.perf_counter()
     done = subprocess.run([*command, "check", str(project), "--format", fmt], capture_output=True, text=True, env=env)
-    return done.returncode, done.stdout + ("\n" + done.stderr if fmt == "text" else ""), time.perf_counter() - start
+    return done.returncode, done.stdout, done.stderr, time.perf_counter() - start
 
 
 def first_error_line(text: str) -> int | None:
@@ -60,16 +62,17 @@ def run_corpus(args: argparse.Namespace) -> None:
 
     def one(name: str) -> None:
         project = Path(args.corpus) / name
-        rc, report, seconds = run_check(command, project, "json", cache)
+        rc, report, stderr, seconds = run_check(command, project, "json", cache)
         (out / f"{name}.json").write_text(report, encoding="utf-8")
-        text_rc, text, _ = run_check(command, project, "text", cache)
-        meta = {"name": name, "exit": rc, "seconds": round(seconds, 3), "text_exit": text_rc,
-                "first_error_text_line": first_error_line(text), "text_lines": len(text.splitlines())}
+        text_rc, text, _, _ = run_check(command, project, "text", cache)
+        meta = {"name": name, "exit": rc, "seconds": round(seconds, 3), "stderr": stderr.strip()[:2000],
+                "text_exit": text_rc, "first_error_text_line": first_error_line(text), "text_lines": len(text.splitlines())}
         (out / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
         print(f"  {name}: exit {rc}, {seconds:.1f} s", file=sys.stderr)
 
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        list(pool.map(one, names))
+    if not args.timing_only:
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            list(pool.map(one, names))
     summary = summarise(out)
     if not args.no_timing and summary["largest"]:
         summary["timing"] = time_against_rg(command, Path(args.corpus) / summary["largest"], args.timing_runs)
@@ -93,13 +96,14 @@ def reason_of(message: str) -> str:
 
 def summarise(directory: Path) -> dict:
     rows, codes, apis, reasons = [], Counter(), Counter(), Counter()
-    unparsable_reports, dropped, encoding = [], [], []
+    unparsable_reports, dropped, encoding, places = [], [], [], []
     for meta_file in sorted(directory.glob("*.meta.json")):
         name = meta_file.name.removesuffix(".meta.json")
         report, meta = load(directory, name)
         if report is None:
             unparsable_reports.append(name)
-            dropped.append(f"{name} (exit {meta['exit']}, report does not parse)")
+            why = (meta.get("stderr") or "").splitlines()[-1:] or ["no output"]
+            dropped.append(f"{name} (exit {meta['exit']}, report does not parse): {why[0]}")
             continue
         projects = report.get("projects") or []
         if meta["exit"] == 2 or not projects:
@@ -120,6 +124,7 @@ def summarise(directory: Path) -> dict:
             if f.get("code") == "TC010":
                 reason = reason_of(f.get("message") or "")
                 reasons[reason] += 1
+                places.append(f"{name}/{f.get('file')}: {f.get('message')}")
                 if ENCODING_WORDS.search(reason):
                     encoding.append(f"{name}/{f.get('file')}: {reason}")
         severities = Counter(f.get("severity") for f in findings)
@@ -133,7 +138,7 @@ def summarise(directory: Path) -> dict:
         })
     largest = max(rows, key=lambda r: r["files"])["name"] if rows else None
     return {"rows": rows, "codes": codes, "error_apis": apis, "reasons": reasons, "dropped": dropped,
-            "unparsable_reports": unparsable_reports, "encoding": encoding, "largest": largest}
+            "unparsable_reports": unparsable_reports, "encoding": encoding, "places": places, "largest": largest}
 
 
 def spread(values: list[float]) -> str:
@@ -149,7 +154,8 @@ def totals(summary: dict) -> dict[str, str]:
     firsts = [r["first_error_line"] for r in rows if r["first_error_line"]]
     largest = next((r for r in rows if r["name"] == summary["largest"]), None)
     return {
-        "projects (repositories)": str(len(rows)),
+        "repositories checked": str(len(rows) + len(summary["unparsable_reports"])),
+        "repositories with a report": str(len(rows)),
         "Taro projects read": str(sum(r["projects"] for r in rows)),
         "findings per repository": spread([r["findings"] for r in rows]),
         "errors in total": str(sum(r["errors"] for r in rows)),
@@ -185,7 +191,9 @@ def print_summary(summary: dict, directory: Path) -> None:
     print("\nTC010 reasons:")
     for reason, n in summary["reasons"].most_common():
         print(f"  {n:5}  {reason}")
-    for title, items in (("Dropped", summary["dropped"]), ("Skipped for encoding", summary["encoding"])):
+    sections = (("Dropped", summary["dropped"]), ("Skipped for encoding", summary["encoding"]),
+                ("TC010 places", summary["places"]))
+    for title, items in sections:
         print(f"\n{title}: {len(items)}")
         for item in items:
             print(f"  {item}")
@@ -193,8 +201,12 @@ def print_summary(summary: dict, directory: Path) -> None:
     if timing:
         print(f"\nTiming on the largest project, {timing['project']} ({timing['files']} source files), "
               f"median of {timing['runs']} runs:")
-        for key in ("rg_ms", "cold_ms", "warm_ms"):
-            print(f"  {key:8} {timing[key]:9.0f} ms   {timing[key] / timing['rg_ms']:6.1f}x rg")
+        for key in ("rg", "cold", "warm"):
+            wall, cpu = timing[f"{key}_ms"], timing.get(f"{key}_cpu_ms")
+            line = f"  {key:5} wall {wall:8.0f} ms {wall / timing['rg_ms']:6.1f}x rg"
+            if cpu is not None and timing.get("rg_cpu_ms"):
+                line += f"   cpu {cpu:8.0f} ms {cpu / timing['rg_cpu_ms']:6.1f}x rg"
+            print(line)
 
 
 def _saved_timing(directory: Path) -> dict | None:
@@ -202,6 +214,11 @@ def _saved_timing(directory: Path) -> dict | None:
         return json.loads((directory / "timing.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def time_against_rg(command: list[str], project: Path, runs: int) -> dict:
@@ -212,23 +229,27 @@ def time_against_rg(command: list[str], project: Path, runs: int) -> dict:
     files = [a for a in subprocess.run([rg or "rg", "--files", "--no-ignore", *globs, "-g", SOURCE_GLOB, str(project)],
                                        capture_output=True, text=True).stdout.splitlines() if a]
 
-    def median_ms(action) -> float:
-        samples = []
+    def median_ms(action) -> tuple[float, float]:
+        """Median wall time and median CPU time (user + system, child processes included), in ms: on a
+        shared machine the wall time waits for a core, the CPU time does not."""
+        walls, cpus = [], []
         for _ in range(runs):
-            start = time.perf_counter()
+            before, start = children_cpu(), time.perf_counter()
             action()
-            samples.append((time.perf_counter() - start) * 1000)
-        return statistics.median(samples)
+            walls.append((time.perf_counter() - start) * 1000)
+            cpus.append((children_cpu() - before) * 1000)
+        return statistics.median(walls), statistics.median(cpus)
 
     def cold() -> None:
         with tempfile.TemporaryDirectory() as empty:
-            run_check(command, project, "json", Path(empty))
+            run_check(command, project, "json", Path(empty))  # a fresh runner: no matrix cache, no scan cache
 
     warm_cache = Path(tempfile.mkdtemp(prefix="corpus-warm-"))
     run_check(command, project, "json", warm_cache)
-    result = {"project": project.name, "files": len(files), "runs": runs,
-              "rg_ms": median_ms(lambda: subprocess.run(rg_args, capture_output=True)),
-              "cold_ms": median_ms(cold), "warm_ms": median_ms(lambda: run_check(command, project, "json", warm_cache))}
+    result: dict = {"project": project.name, "files": len(files), "runs": runs}
+    for key, action in (("rg", lambda: subprocess.run(rg_args, capture_output=True)), ("cold", cold),
+                        ("warm", lambda: run_check(command, project, "json", warm_cache))):
+        result[f"{key}_ms"], result[f"{key}_cpu_ms"] = median_ms(action)
     shutil.rmtree(warm_cache, ignore_errors=True)
     return result
 
@@ -250,8 +271,9 @@ def compare(before: Path, after: Path) -> None:
               f"{len(r['targets']):3} -> {len(s['targets']):2}")
     for title, t in (("before", _saved_timing(before)), ("after", _saved_timing(after))):
         if t:
+            cpu = "".join(f", {k} cpu {t[k + '_cpu_ms'] / t['rg_cpu_ms']:.1f}x" for k in ("cold", "warm") if t.get("rg_cpu_ms"))
             print(f"timing {title}: rg {t['rg_ms']:.0f} ms, cold {t['cold_ms'] / t['rg_ms']:.1f}x, "
-                  f"warm {t['warm_ms'] / t['rg_ms']:.1f}x ({t['project']})")
+                  f"warm {t['warm_ms'] / t['rg_ms']:.1f}x{cpu} ({t['project']})")
 
 
 def main() -> int:
@@ -264,6 +286,7 @@ def main() -> int:
     parser.add_argument("--summary", metavar="DIR", help="print the figures of saved reports, without running")
     parser.add_argument("--no-timing", action="store_true", help="skip the timing against ripgrep")
     parser.add_argument("--timing-runs", type=int, default=3)
+    parser.add_argument("--timing-only", action="store_true", help="with --out DIR of saved reports: only the timing")
     args = parser.parse_args()
     try:
         if args.compare:

@@ -141,10 +141,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return plan(args, out, err)
         if args.command == "site":
             from checker.render.site import build_site
+            from checker.render.site_disagreements import DOCS_VS_CODE, read_report
+            from checker.resources import matrix_root
 
             from checker.commands import load
 
-            written = build_site(load(args.matrix), args.outdir, lang=args.lang)
+            matrix = load(args.matrix)
+            report = read_report((args.matrix or matrix_root()) / DOCS_VS_CODE)  # parsed here, at the boundary
+            written = build_site(matrix, args.outdir, lang=args.lang, docs_vs_code=report)
             out.write(f"{args.outdir}: {len(written)} pages\n")
             return EXIT_OK
         if args.command == "kb" and args.kb_action == "import":

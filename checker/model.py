@@ -261,6 +261,13 @@ class Platform:
     note: Text | None = None
     project_files: tuple[str, ...] = ()
     typings_names: tuple[str, ...] = ()  # how Taro's @supported tags spell it
+    order: int | None = None  # audience order, 1 first; None: after the ordered ones
+    short_name: Text | None = None  # for table headings; the name when None
+
+    @property
+    def audience_key(self) -> tuple[bool, int, str]:
+        """Sort key: audience order, then id."""
+        return (self.order is None, self.order or 0, self.id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,11 +126,15 @@ def apply_wx(records: dict[str, dict[str, Any]], package: WxPackage, catalogue: 
         if support is not None:
             support.pop("runtime", None)
             support.pop("deprecated", None)
+            support.pop("alternatives", None)
         record["sources"] = {k: v for k, v in record["sources"].items() if not k.startswith("imp-wx-") and k != "imp-doc"}
         record.pop("restrictions", None)
     for name, api in sorted(package.apis.items()):
         category = _category(api.doc.split("/dev/api/", 1)[1].rsplit("/", 1)[0]) if api.doc and "/dev/api/" in api.doc else "misc"
         record = _entry(records, name, category, f"wx.{name} (imported from miniprogram-api-typings)")
+        if api.description:  # WeChat's own Chinese description of the method
+            english = record["summary"].get("en") if isinstance(record["summary"], dict) else record["summary"]
+            record["summary"] = {"en": english, "zh": api.description}
         refs = [source] + (["imp-doc"] if api.doc else [])
         record["sources"][source] = {"package": f"miniprogram-api-typings@{package.version}", "file": api.file, "line": api.line}
         if api.doc:
@@ -149,7 +153,10 @@ def apply_wx(records: dict[str, dict[str, Any]], package: WxPackage, catalogue: 
         support = record["support"].setdefault(platform, {})
         support["runtime"] = statements
         if api.deprecated_from:
-            support["deprecated"] = {"note": f"deprecated from base library {api.deprecated_from}", "confidence": "imported", "sources": refs}
+            note = {"en": f"deprecated from base library {api.deprecated_from}", "zh": f"基础库 {api.deprecated_from} 起已废弃"}
+            support["deprecated"] = {"note": note, "confidence": "imported", "sources": refs}
+            if api.replacements:
+                support["alternatives"] = list(api.replacements)
         if api.plugin == "unsupported":
             record["restrictions"] = [{"id": "not-in-plugin", "platforms": [platform], "note": "not available in mini-program plugins",
                                        "confidence": "imported", "sources": refs}]
@@ -173,7 +180,7 @@ def save_imported(folder: Path, records: Mapping[str, dict[str, Any]]) -> int:
     for api_id, record in sorted(records.items()):
         ordered = {key: record[key] for key in ("id", "kind", "category", "summary", "provenance", "support", "restrictions", "sources") if key in record}
         # one canonical order, whichever importer ran last: files change only when facts do
-        ordered["support"] = {platform: {key: entry[key] for key in ("taro", "runtime", "deprecated") if key in entry}
+        ordered["support"] = {platform: {key: entry[key] for key in ("taro", "runtime", "deprecated", "alternatives") if key in entry}
                               for platform, entry in sorted(record["support"].items())}
         ordered["sources"] = dict(sorted(record["sources"].items()))
         text = "# Written by `taro-compat kb import`; do not edit: curate in matrix/apis/<id>.yaml, which wins field by field.\n"

@@ -33,6 +33,7 @@ def html_environment() -> jinja2.Environment:
     return _finding_filters(jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(reports_root())),
         autoescape=True,
+        auto_reload=False,  # one process renders a thousand pages: no stat of every template per page
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

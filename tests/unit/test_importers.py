@@ -51,6 +51,20 @@ def test_wx_typings_both_formats_plugins_and_deprecation() -> None:
     assert (ancient.minimum, ancient.plugin) == (None, None)
 
 
+def test_wx_typings_chinese_description_and_replacements() -> None:
+    package = read_wx_package(FIXTURES / "wx-typings")
+    ask, old, ancient = package.apis["askProfile"], package.apis["oldStyle"], package.apis["ancient"]
+    assert ask.description == "获取用户头像。页面产生点击事件（例如 button 上 bindtap 的回调中）后才可调用， 详见 说明。"
+    assert old.description == "wx.ancient 的旧版本"  # a paragraph that starts with a link is prose; the heading link is not
+    assert ancient.description is None
+    assert (ask.replacements, old.replacements) == ((), ("askProfile", "ancient"))
+    records: dict = {}
+    apply_wx(records, package, {"1.0.0", "1.1.0", "2.10.4"}, "weapp")
+    assert records["askProfile"]["summary"] == {"en": "wx.askProfile (imported from miniprogram-api-typings)", "zh": ask.description}
+    assert records["ancient"]["summary"] == "wx.ancient (imported from miniprogram-api-typings)"
+    assert records["oldStyle"]["support"]["weapp"]["alternatives"] == ["askProfile", "ancient"]
+
+
 def test_taro_ranges_come_from_where_an_api_appears_and_disappears() -> None:
     records: dict = {}
     packages = [read_taro_package(FIXTURES / f"taro-{v}", SPELLINGS) for v in ("3.6.0", "3.0.0", "3.4.0")]
@@ -75,10 +89,10 @@ def test_wx_runtime_axis_and_unknown_versions() -> None:
         {"versions": ">=2.10.4", "status": "supported", "confidence": "imported", "sources": ["imp-wx-9.9.9", "imp-doc"]},
     ]
     assert records["askProfile"]["restrictions"][0]["id"] == "not-in-plugin"
-    assert records["oldStyle"]["support"]["weapp"]["deprecated"]["note"] == "deprecated from base library 2.4.0"
+    assert records["oldStyle"]["support"]["weapp"]["deprecated"]["note"] == {"en": "deprecated from base library 2.4.0", "zh": "基础库 2.4.0 起已废弃"}
     assert records["ancient"]["support"]["weapp"]["runtime"][0]["versions"] == ">=1.0.0"
     assert "fromTheFuture" not in records
-    assert problems == ["types/wx/lib.wx.api.d.ts:19: fromTheFuture: base library 9.9.9 is not in the WeChat catalogue; imported as unknown"]
+    assert problems == ["types/wx/lib.wx.api.d.ts:28: fromTheFuture: base library 9.9.9 is not in the WeChat catalogue; imported as unknown"]
 
 
 def test_each_importer_keeps_the_others_part(tmp_path: Path) -> None:

@@ -1,0 +1,127 @@
+"""What each page of the site says about one API on one platform: computed once per build.
+
+A ``Cell`` is one API on one platform: its status with the newest Taro and runtime, the releases of
+each axis where it works (as runs), the same in words, and what replaces it where it is deprecated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from checker.model import Api, Matrix, Platform, Status
+from checker.render.site_axis import Axis, Run
+from checker.render.site_words import exact, runs_phrase
+from checker.support import combine, statement_for
+
+__all__ = ["Cell", "Row", "SYMBOL", "STATUS_CODE", "build_rows", "compare_entry", "search_text"]
+
+SYMBOL = {"supported": "✓", "partial": "◐", "stub": "⊘", "unsupported": "✗", "unknown": "?"}
+STATUS_CODE = {"supported": "s", "partial": "p", "stub": "b", "unsupported": "u", "unknown": "k"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    platform: Platform
+    status: str  # with the newest Taro and the newest runtime
+    taro_runs: tuple[Run, ...]
+    runtime_runs: tuple[Run, ...]
+    runtime_now: str | None  # the runtime axis alone at its newest release; None without that axis
+    usable_from: int | None  # runtime release index from which every later one works
+    taro_words: str
+    taro_exact: str
+    runtime_words: str
+    runtime_exact: str
+    deprecated: str  # the deprecation note, "" when not deprecated here
+    alternatives: tuple[str, ...]
+
+    @property
+    def symbol(self) -> str:
+        return SYMBOL[self.status]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    api: Api
+    cells: tuple[Cell, ...]
+    names: tuple[str, ...]  # how code calls it: Taro.x, wx.x, ... (empty for a component)
+    replacements: tuple[str, ...]  # what to use instead where it is deprecated
+    deprecated_note: str
+
+    def cell(self, platform: str) -> Cell:
+        return next(c for c in self.cells if c.platform.id == platform)
+
+
+def _cell(api: Api, platform: Platform, taro_axis: Axis, runtime_axis: Axis | None, lang: str, t: Mapping[str, str]) -> Cell:
+    support = api.support.get(platform.id)
+    if support is None:
+        return Cell(platform, "unknown", (), (), None, None, t["w_no_data"], "", t["w_no_data"] if runtime_axis else "", "", "", ())
+    taro_runs = tuple(taro_axis.runs(support.taro))
+    latest_taro = statement_for(support.taro, taro_axis.versions[-1])
+    statuses = [latest_taro.status if latest_taro else Status.UNKNOWN]
+    runtime_runs: tuple[Run, ...] = ()
+    runtime_now = None
+    usable_from = None
+    if runtime_axis is not None:
+        runtime_runs = tuple(runtime_axis.runs(support.runtime))
+        latest_runtime = statement_for(support.runtime, runtime_axis.versions[-1])
+        runtime_now = (latest_runtime.status if latest_runtime else Status.UNKNOWN).value
+        statuses.append(Status(runtime_now))
+        usable_from = runtime_axis.usable_from(runtime_runs)
+    deprecated = support.deprecated.note.get(lang) if support.deprecated else ""
+    return Cell(
+        platform=platform,
+        status=combine(statuses).value,
+        taro_runs=taro_runs,
+        runtime_runs=runtime_runs,
+        runtime_now=runtime_now,
+        usable_from=usable_from,
+        taro_words=runs_phrase(taro_axis, taro_runs, t),
+        taro_exact=exact(taro_runs) or exact(taro_runs, ("stub",)),
+        runtime_words=runs_phrase(runtime_axis, runtime_runs, t) if runtime_axis else "",
+        runtime_exact=exact(runtime_runs) if runtime_axis else "",
+        deprecated=deprecated or (t["deprecated"] if support.deprecated else ""),
+        alternatives=support.alternatives,
+    )
+
+
+def build_rows(matrix: Matrix, platforms: Sequence[Platform], taro_axis: Axis, runtime_axes: Mapping[str, Axis],
+               lang: str, t: Mapping[str, str]) -> list[Row]:
+    rows = []
+    for api in matrix.apis():
+        cells = tuple(_cell(api, p, taro_axis, runtime_axes.get(p.id), lang, t) for p in platforms)
+        names: tuple[str, ...] = ()
+        if api.kind == "api":
+            names = (f"Taro.{api.id}", *(f"{c.platform.native_global}.{api.id}" for c in cells
+                                         if c.platform.native_global and c.status in ("supported", "partial", "stub")))
+        dead = [c for c in cells if c.deprecated]
+        replacements = tuple(dict.fromkeys([*api.replaced_by, *(a for c in dead for a in c.alternatives)]))
+        note = "; ".join(f"{c.platform.short_name.get(lang) if c.platform.short_name else c.platform.name.get(lang)}: {c.deprecated}"
+                         for c in dead)
+        rows.append(Row(api, cells, names, replacements if dead or api.replaced_by else (), note))
+    return rows
+
+
+def search_text(row: Row, globals_: Sequence[str]) -> str:
+    """Everything a search may match, lower-cased: the id, every way code names it, the summary and
+    the behaviour changes in both languages."""
+    api = row.api
+    parts = [api.id]
+    if api.kind == "api":
+        parts += [f"taro.{api.id}", *(f"{g}.{api.id}" for g in globals_)]
+    for text in (api.summary, *(c.summary for c in api.changes)):
+        parts += [text.en or "", text.zh or ""]
+    return " ".join(parts).lower()
+
+
+def compare_entry(row: Row) -> dict[str, Any]:
+    """For the compare page's script: the Taro runs and the newest runtime's answer per platform."""
+    entry: dict[str, Any] = {}
+    for cell in row.cells:
+        if cell.platform.id not in row.api.support:
+            continue
+        entry[cell.platform.id] = [[[r.lo, r.hi, STATUS_CODE[r.status]] for r in cell.taro_runs],
+                                   STATUS_CODE[cell.runtime_now] if cell.runtime_now else ""]
+    return entry
+
