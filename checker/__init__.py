@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from checker.version import __version__
 
 __all__ = ["__version__", "check", "diff", "load", "plan", "query", "query_api", "query_since", "query_targets"]
 

@@ -18,7 +18,8 @@ from checker.model import Matrix
 from checker.planning import Plan, PlanRequest, make_plan
 from checker.project.discover import discover
 from checker.project.read import read_project
-from checker.project.targets import parse_targets
+from checker.targets.query import parse_targets
+from checker.targets.resolve import resolve_targets
 from checker.queries import ApiSince, TargetsAnswer, TaroDiff, api_since, diff_taro, usable_under
 from checker.resources import matrix_root
 from checker.pipeline import scan_project
@@ -52,7 +53,7 @@ def query_since(name: str, *, cover: float | None = None, matrix: Matrix | None 
 
 def query_targets(query: str, *, apis: Sequence[str] | None = None, matrix: Matrix | None = None) -> TargetsAnswer:
     m = matrix or load()
-    targets = parse_targets(query, platforms=m.platforms, usage=m.usage, source="query", location=Location("query"))
+    targets = parse_targets(query, platforms=m.platforms, usage=m.usage, source="query", location=Location("query"), catalogues=m.catalogues)
     return usable_under(m, targets, tuple(apis) if apis else None)
 
 
@@ -66,14 +67,15 @@ def _projects(path: Path, m: Matrix, targets: str | None):  # type: ignore[no-un
     if not projects:
         raise UsageError(f"{path}: no Taro project found")
     for directory in projects:
-        profile = read_project(directory, scan_root=root, platforms=m.platforms, usage=m.usage, targets_override=targets)
-        yield profile, scan_project(directory, profile, m, projects)
+        profile = read_project(directory, scan_root=root, targets_override=targets)
+        resolved = resolve_targets(profile, m.platforms, m.usage, m.catalogues)
+        yield profile, resolved, scan_project(directory, profile, m, projects)
 
 
 def check(path: Path | str, *, targets: str | None = None, matrix: Matrix | None = None, today: date | None = None) -> list[ProjectResult]:
     """Every project below ``path``, evaluated (raises ProjectError on input it cannot trust)."""
     m = matrix or load()
-    return [evaluate(m, profile, scans, today=today) for profile, scans in _projects(Path(path), m, targets)]
+    return [evaluate(m, profile, scans, targets=resolved, today=today) for profile, resolved, scans in _projects(Path(path), m, targets)]
 
 
 def plan(path: Path | str, *, raise_to: Mapping[str, str] | None = None, taro: str | None = None,
@@ -82,4 +84,5 @@ def plan(path: Path | str, *, raise_to: Mapping[str, str] | None = None, taro: s
     """What raising minimums, upgrading Taro or changing targets does to every project below ``path``."""
     m = matrix or load()
     request = PlanRequest(dict(raise_to or {}), taro, tuple(add_targets), tuple(drop_targets))
-    return [make_plan(m, profile, scans, request, today=today or date.today()) for profile, scans in _projects(Path(path), m, targets)]
+    return [make_plan(m, profile, resolved, scans, request, today=today or date.today())
+            for profile, resolved, scans in _projects(Path(path), m, targets)]

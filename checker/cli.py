@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__
+from checker.version import __version__
 from checker.errors import CompatError, KnowledgeBaseErrors, UsageError
 
 __all__ = ["main"]
@@ -85,6 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--output", type=Path)
     plan.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
 
+    init = commands.add_parser("init", help="declare the project's targets in package.json (taroCompat), from the evidence")
+    init.add_argument("path", nargs="?", default=".", type=Path)
+    init.add_argument("--targets", help="the target query to write, e.g. 'weapp >= 2.27.3, h5' (default: what the evidence shows)")
+    init.add_argument("--force", action="store_true", help="replace targets the project already declares")
+    init.add_argument("--all", action="store_true", help="below a monorepo root: declare every project, not just one")
+    init.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
+
     site = commands.add_parser("site", help="render the knowledge base as a static, offline site")
     site.add_argument("outdir", type=Path)
     site.add_argument("--lang", choices=("en", "zh"), default="en")
@@ -93,7 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     kb = commands.add_parser("kb", help="maintain the knowledge base")
     kb_actions = kb.add_subparsers(dest="kb_action", metavar="ACTION", parser_class=_Parser)
     importer = kb_actions.add_parser("import", help="import facts from unpacked npm packages (a maintainer's tool)")
-    importer.add_argument("source", choices=("taro", "wx-typings"), help="taro: @tarojs/taro folders; wx-typings: miniprogram-api-typings")
+    importer.add_argument("source", choices=("taro", "wx-typings", "taro-runtime"),
+                          help="taro: @tarojs/taro folders (typings tags); wx-typings: miniprogram-api-typings; "
+                               "taro-runtime: Taro's shipped packages of every line (their code), @mini-types/my, @douyin-microapp/typings")
     importer.add_argument("packages", nargs="+", type=Path, help="unpacked package folders (npm pack, then tar xzf)")
     importer.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
     rules = commands.add_parser("rules", help="every finding code, or one explained")
@@ -118,11 +127,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         if args.command == "query" and args.query_kind == "api":
             from checker.commands.query import query_api
 
-            return query_api(args, out)
+            return query_api(args, out, err)
         if args.command == "query" and args.query_kind == "targets":
             from checker.commands.query import query_targets
 
-            return query_targets(args, out)
+            return query_targets(args, out, err)
         if args.command == "diff":
             from checker.commands.query import diff
 
@@ -139,6 +148,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             from checker.commands.plan import plan
 
             return plan(args, out, err)
+        if args.command == "init":
+            from checker.commands.init import init
+
+            return init(args, out, err)
         if args.command == "site":
             from checker.render.site import build_site
             from checker.render.site_disagreements import DOCS_VS_CODE, read_report
@@ -159,7 +172,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             from checker.commands.kb import kb_lint
 
             return kb_lint(args, out)
-        raise UsageError("taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)")
+        raise UsageError("taro-compat: say what to do: check PATH, init PATH, query api NAME, kb lint (see --help)")
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
     except UsageError as error:

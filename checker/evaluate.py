@@ -14,7 +14,6 @@ from datetime import date
 from checker.findings import Args, Finding, Severity, group_platforms, sort_key
 from checker.model import Matrix, Platform
 from checker.project.profile import ProjectProfile
-from checker.project.targets import Target
 from checker.rules import (
     matches,
     rule_for,
@@ -26,6 +25,8 @@ from checker.rules import (
 from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
 from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard
+from checker.targets.model import Target
+from checker.targets.resolve import ResolvedTargets
 from checker.versions import TaroVersion, Version
 
 __all__ = ["ProjectResult", "Selection", "Use", "component_id", "evaluate", "guard_platforms"]
@@ -64,6 +65,7 @@ class ProjectResult:
     components: tuple[Use, ...] = ()
     scanned_files: int | None = None  # None: --no-scan
     lowest: Mapping[str, Version] | None = None  # the requirements as versions (platform or "taro" -> lowest)
+    targets: tuple[Target, ...] = ()  # as the targets stage resolved them
 
 
 def component_id(use: ComponentUse) -> str:
@@ -84,8 +86,8 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
     return []
 
 
-def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, today: date | None = None,
-             selection: Selection | None = None, vendored: tuple[str, ...] = ()) -> ProjectResult:
+def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, targets: ResolvedTargets,
+             today: date | None = None, selection: Selection | None = None, vendored: tuple[str, ...] = ()) -> ProjectResult:
     """Findings for one project; call sites of APIs the matrix does not know are left out.
 
     :param today: the day of the check; the publish date defaults to it (date-bound rules need one).
@@ -95,11 +97,11 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     findings = [
         Finding(note.code, Severity(note.severity), note.location.path or None, note.location.line, note.location.column,
                 args=Args.of(text=note.message))
-        for note in profile.notes
+        for note in profile.notes + targets.notes
     ]
 
     def use(site: CallSite | ComponentUse, api: str) -> Use:
-        return Use(site, api, tuple(tuple(guard_platforms(g, profile.targets, matrix.platforms)) for g in site.guards))
+        return Use(site, api, tuple(tuple(guard_platforms(g, targets.targets, matrix.platforms)) for g in site.guards))
 
     sites = tuple(use(site, site.api) for scan in scans for site in scan.call_sites if site.api in matrix)
     components = tuple(use(c, component_id(c)) for scan in scans for c in scan.components if component_id(c) in matrix)
@@ -111,22 +113,22 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     day = today or date.today()
     context = Context(
         matrix=matrix,
-        targets=profile.targets,
+        targets=targets.targets,
         taro=TaroVersion.parse(profile.taro.resolved) if profile.taro.resolved else None,
         published=profile.published or day,
         today=day,
     )
     for used in sites + components:
         findings += findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
-    lowest = _requirements(matrix, profile, sites + components)
-    platform = profile.lib_version_platform
-    findings += tc011_libversion_below_requirement.check(
-        profile, lowest.get(platform) if platform else None,
-        platform is not None and matrix.runtime_catalogue(platform) is not None)
+    lowest = _requirements(matrix, targets.targets, sites + components)
+    hint = targets.lib_version
+    if hint is not None:
+        findings += tc011_libversion_below_requirement.check(
+            hint, lowest.get(hint.platform), matrix.runtime_catalogue(hint.platform) is not None)
     shaped = _shape(group_platforms(findings), selection)
     requirements = {key: f">={version}" for key, version in sorted(lowest.items())}
     return ProjectResult(profile, tuple(sorted(set(shaped), key=sort_key)), requirements, sites, components,
-                         len(scans) if scans else None, lowest)
+                         len(scans) if scans else None, lowest, targets.targets)
 
 
 _ELSEWHERE = 5  # other call sites a gathered finding names
@@ -172,7 +174,7 @@ def _shape(findings: list[Finding], selection: Selection) -> list[Finding]:
     return [f for f in rest + told if selection.keeps(f.code)]
 
 
-def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]) -> dict[str, Version]:
+def _requirements(matrix: Matrix, targets: tuple[Target, ...], uses: tuple[Use, ...]) -> dict[str, Version]:
     """The lowest runtime (per target) and Taro versions under which every unguarded use works."""
     lowest: dict[str, Version] = {}
     for used in uses:
@@ -180,7 +182,7 @@ def _requirements(matrix: Matrix, profile: ProjectProfile, uses: tuple[Use, ...]
             continue
         api = matrix.api(used.api)
         native = isinstance(used.site, CallSite) and used.site.via != "taro"
-        for target in profile.targets:
+        for target in targets:
             support = api.support.get(target.platform)
             if support is None or not runs_on(target.platform, used.site.guards, used.guard_platforms):
                 continue  # no data, or the code never runs there (TARO_ENV, name.weapp.ts)

@@ -23,6 +23,7 @@ __all__ = [
     "Deprecation",
     "Fact",
     "Matrix",
+    "NativePresence",
     "Outcome",
     "Param",
     "Platform",
@@ -56,6 +57,7 @@ class Confidence(enum.Enum):
     VERIFIED = "verified"  # read in the published package contents
     COMMUNITY = "community"  # reported by users or staff in forums and issues
     INFERRED = "inferred"  # reasoned from other facts
+    COMPUTED = "computed"  # computed by an importer from a package's shipped code (outranks declarations)
     IMPORTED = "imported"  # read by an importer from published declarations (lower than curated)
 
     @property
@@ -124,7 +126,20 @@ class Statement:
     note: Text | None = None
     promise: bool | None = None
     stub: StubBehaviour | None = None
+    forwarded: bool | None = None  # Taro.X exists iff the native global has the API: the runtime decides
+    native: str | None = None  # the native API Taro calls, when it is not the same name
+    framework: bool | None = None  # Taro's own API: no native API behind it, no runtime axis
     where: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NativePresence:
+    """Whether the platform's native global has the API now, when no minimum version is published."""
+
+    present: bool
+    confidence: Confidence
+    sources: tuple[Source, ...]
+    note: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +170,8 @@ class PlatformSupport:
     alternatives: tuple[str, ...] = ()
     deprecated: Deprecation | None = None
     can_i_use: CanIUse | None = None
+    documented: tuple[Statement, ...] = ()  # what Taro's typings tags say (evidence; computed facts outrank it)
+    native_api: NativePresence | None = None
     where: Location = field(default=Location(""), compare=False)
 
     def lowest(self, axis: str) -> Version | None:
@@ -261,6 +278,7 @@ class Platform:
     note: Text | None = None
     project_files: tuple[str, ...] = ()
     typings_names: tuple[str, ...] = ()  # how Taro's @supported tags spell it
+    app_id_prefix: str | None = None  # how the platform's app ids start (wx..., tt...), where they have a fixed form
     order: int | None = None  # audience order, 1 first; None: after the ordered ones
     short_name: Text | None = None  # for table headings; the name when None
 

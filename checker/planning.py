@@ -11,8 +11,9 @@ from checker.evaluate import ProjectResult, Selection, evaluate
 from checker.findings import Finding, Severity
 from checker.model import Change, Matrix, UsageShare
 from checker.project.profile import ProjectProfile, TaroVersionInfo
-from checker.project.targets import Target
 from checker.scan.sites import FileScan
+from checker.targets.model import Target
+from checker.targets.resolve import ResolvedTargets
 from checker.usage import share_at_or_above
 from checker.versions import RuntimeVersion
 
@@ -71,8 +72,8 @@ def _key(finding: Finding) -> tuple[object, ...]:
     return (finding.code, finding.api, finding.platform, finding.file, finding.line, finding.column)
 
 
-def _planned_profile(profile: ProjectProfile, request: PlanRequest) -> ProjectProfile:
-    targets = {t.platform: t for t in profile.targets}
+def _planned(profile: ProjectProfile, resolved: ResolvedTargets, request: PlanRequest) -> tuple[ProjectProfile, ResolvedTargets]:
+    targets = {t.platform: t for t in resolved.targets}
     for platform in request.drop_targets:
         targets.pop(platform, None)
     for platform in request.add_targets:
@@ -83,20 +84,22 @@ def _planned_profile(profile: ProjectProfile, request: PlanRequest) -> ProjectPr
     taro = profile.taro
     if request.taro is not None:
         taro = TaroVersionInfo(taro.declared, taro.declared_at, request.taro, "plan --taro")
-    return replace(profile, targets=tuple(targets[p] for p in sorted(targets)), taro=taro)
+    return replace(profile, taro=taro), replace(resolved, targets=tuple(targets[p] for p in sorted(targets)))
 
 
 def make_plan(
-    matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...], request: PlanRequest, *, today: date, usage: Mapping[str, UsageShare] | None = None
+    matrix: Matrix, profile: ProjectProfile, targets: ResolvedTargets, scans: tuple[FileScan, ...], request: PlanRequest, *,
+    today: date, usage: Mapping[str, UsageShare] | None = None
 ) -> Plan:
-    current = {t.platform: t for t in profile.targets}
+    current = {t.platform: t for t in targets.targets}
     not_raised = tuple((platform, version, current[platform].min_version or "") for platform, version in sorted(request.raise_to.items())
                        if platform in current and _at_or_below(version, current[platform].min_version))
     if not_raised:  # --raise weapp=2.27.1 under an assumed 2.27.3 is no raise: say so, do not plan it
         request = replace(request, raise_to={p: v for p, v in request.raise_to.items() if p not in {n[0] for n in not_raised}})
     per_site = Selection(summarise_unknown=False)  # what changes at each site, unknowns included
-    before = evaluate(matrix, profile, scans, today=today, selection=per_site)
-    after = evaluate(matrix, _planned_profile(profile, request), scans, today=today, selection=per_site)
+    before = evaluate(matrix, profile, scans, targets=targets, today=today, selection=per_site)
+    planned_profile, planned_targets = _planned(profile, targets, request)
+    after = evaluate(matrix, planned_profile, scans, targets=planned_targets, today=today, selection=per_site)
     serious = (Severity.ERROR, Severity.WARNING)
     old = {_key(f): f for f in _per_platform(before) if f.severity in serious}
     new = {_key(f): f for f in _per_platform(after) if f.severity in serious}
@@ -104,8 +107,8 @@ def make_plan(
     introduced = tuple(f for k, f in new.items() if k not in old)
     guards_before = {_key(f) for f in _per_platform(before) if f.code == _OBSOLETE}
     obsolete = tuple(f for f in _per_platform(after) if f.code == _OBSOLETE and _key(f) not in guards_before)
-    crossed = _crossed(matrix, profile, after, request)
-    lost = _users_lost(matrix, profile, request, usage or matrix.usage)
+    crossed = _crossed(matrix, targets.targets, after, request)
+    lost = _users_lost(matrix, targets.targets, request, usage or matrix.usage)
     plan = Plan(request, before, after, fixed, introduced, obsolete, crossed, lost, ())
     said = tuple(f"{platform} is already at {old} ({current[platform].source}): {asked} is not a raise; nothing to plan for it."
                  for platform, asked, old in not_raised)
@@ -121,10 +124,10 @@ def _at_or_below(version: str, minimum: str | None) -> bool:
         return False
 
 
-def _crossed(matrix: Matrix, profile: ProjectProfile, after: ProjectResult, request: PlanRequest) -> tuple[CrossedChange, ...]:
+def _crossed(matrix: Matrix, current: tuple[Target, ...], after: ProjectResult, request: PlanRequest) -> tuple[CrossedChange, ...]:
     """Changes keyed on the runtime whose condition the new minimum meets: every user then gets them."""
     found = []
-    before_targets = {t.platform: t for t in profile.targets}
+    before_targets = {t.platform: t for t in current}
     for platform, version in sorted(request.raise_to.items()):
         minimum = RuntimeVersion.parse(version)
         old = before_targets.get(platform)
@@ -142,9 +145,9 @@ def _crossed(matrix: Matrix, profile: ProjectProfile, after: ProjectResult, requ
     return tuple(found)
 
 
-def _users_lost(matrix: Matrix, profile: ProjectProfile, request: PlanRequest, usage: Mapping[str, UsageShare]) -> tuple[UsersLost, ...]:
+def _users_lost(matrix: Matrix, current: tuple[Target, ...], request: PlanRequest, usage: Mapping[str, UsageShare]) -> tuple[UsersLost, ...]:
     lost = []
-    targets = {t.platform: t for t in profile.targets}
+    targets = {t.platform: t for t in current}
     for platform, version in sorted(request.raise_to.items()):
         share = usage.get(matrix.platforms[platform].runtime or "")
         if share is None:

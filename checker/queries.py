@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from checker.model import Api, Matrix, Status
-from checker.project.targets import Target
 from checker.support import combine, resolve, statement_for, versions_lacking
+from checker.targets.model import Target
 from checker.usage import minimum_for_share, share_at_or_above
 from checker.versions import RuntimeVersion, TaroVersion
 

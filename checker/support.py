@@ -132,8 +132,15 @@ def resolve(
     axes = []
     if not native:
         axes.append(_axis("taro", support.taro, taro))
-    if has_runtime_axis:
+    taro_statement = axes[0].statement if axes else None
+    framework = bool(taro_statement is not None and taro_statement.framework)
+    if has_runtime_axis and not framework:
         axes.append(_axis("runtime", support.runtime, runtime))
+    elif taro_statement is not None and taro_statement.forwarded:
+        # no runtime catalogue: whether the native global has the API now decides a forwarded call (no data: unknown)
+        presence = support.native_api
+        present = Status.UNKNOWN if presence is None else Status.SUPPORTED if presence.present else Status.UNSUPPORTED
+        axes.append(AxisAnswer("runtime", None, present, None, None))
     evaluated = [answer.status for answer in axes if answer.status is not None]
     verdict = combine(evaluated) if evaluated else None
     changes = tuple(

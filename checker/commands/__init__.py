@@ -9,7 +9,8 @@ from typing import TextIO
 
 from checker.errors import UsageError
 
-__all__ = ["EXIT_FINDINGS", "EXIT_KB", "EXIT_OK", "EXIT_USAGE", "discover_projects", "excerpts", "load", "read_projects", "suggest"]
+__all__ = ["EXIT_FINDINGS", "EXIT_KB", "EXIT_OK", "EXIT_USAGE", "checked_version", "discover_projects", "excerpts", "load", "read_projects",
+           "suggest"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_KB = 0, 1, 2, 3
 
@@ -53,16 +54,18 @@ def discover_projects(path: Path) -> tuple[Path, list[Path]]:
 
 
 def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | None, *, scan: bool, err: TextIO):  # type: ignore[no-untyped-def]
-    """Each project's profile and scans; a project that cannot be read is a problem line, and the others go on."""
+    """Each project's profile, targets and scans; a project that cannot be read is a problem line, and the others go on."""
     from checker.errors import ProjectError
     from checker.pipeline import scan_project_files
     from checker.project.read import read_project
+    from checker.targets.resolve import resolve_targets
 
     read = []
     problems: list[str] = []
     for directory in projects:
         try:
-            profile = read_project(directory, scan_root=scan_root, platforms=matrix.platforms, usage=matrix.usage, targets_override=targets)
+            profile = read_project(directory, scan_root=scan_root, targets_override=targets)
+            resolved = resolve_targets(profile, matrix.platforms, matrix.usage, matrix.catalogues)
         except ProjectError as error:
             relative = directory.relative_to(scan_root).as_posix()
             prefix = "" if relative == "." or error.location.path.startswith("--") else f"{relative}/"
@@ -71,7 +74,7 @@ def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | 
             problems.append(problem)
             continue
         scans, vendored = scan_project_files(directory, profile, matrix, projects) if scan else ((), ())
-        read.append((profile, scans, vendored))
+        read.append((profile, resolved, scans, vendored))
     return read, problems
 
 
@@ -92,3 +95,17 @@ def excerpts(scan_root: Path, results) -> dict[tuple[str, str, int], str]:  # ty
             if 0 < line <= len(text):
                 excerpts[(root, file, line)] = text[line - 1].strip()[:300]
     return excerpts
+
+
+def checked_version(text: str, catalogue, flag: str, err: TextIO):  # type: ignore[no-untyped-def]
+    """A version from the command line that its catalogue lists (an error naming the nearest ones otherwise);
+    one newer than the catalogue is taken, with a warning naming the catalogue's date."""
+    from checker.known_versions import UnknownVersion, known_version
+
+    try:
+        checked = known_version(text, catalogue)
+    except UnknownVersion as error:
+        raise UsageError(f"taro-compat: {flag}: {error}") from None
+    if checked.warning:
+        print(f"taro-compat: warning: {flag}: {checked.warning}", file=err)
+    return checked.version

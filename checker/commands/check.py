@@ -7,7 +7,6 @@ import os
 from datetime import date
 from typing import TextIO
 
-from checker import __version__
 from checker.commands import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -18,6 +17,7 @@ from checker.commands import (
     read_projects,
 )
 from checker.errors import UsageError
+from checker.version import __version__
 
 __all__ = ["check"]
 
@@ -45,9 +45,9 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     today = date.today()
     read, problems = read_projects(scan_root, projects, matrix, args.targets, scan=not args.no_scan, err=err)
     results = []
-    for profile, scans, vendored in read:
+    for profile, resolved, scans, vendored in read:
         selection = Selection(select, ignore + profile.ignore, args.strict_unknown or profile.strict_unknown)
-        results.append(evaluate(matrix, profile, scans, today=today, selection=selection, vendored=vendored))
+        results.append(evaluate(matrix, profile, scans, targets=resolved, today=today, selection=selection, vendored=vendored))
     lines = excerpts(scan_root, results)
     report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines,
                     problems=tuple(problems), lang=args.lang)

@@ -27,6 +27,15 @@ def kb_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for package in args.packages:
         if not package.is_dir():
             raise UsageError(f"taro-compat: {package}: not an unpacked package folder")
+    if args.source == "taro-runtime":
+        from checker.importers.runtime_import import import_runtime
+
+        written, problems = import_runtime(matrix, records, args.packages, root / "reports")
+        save_imported(folder, records)
+        out.write(f"{folder}: {written} computed statement(s) from {len(args.packages)} package folder(s)\n")
+        for problem in problems:
+            print(f"taro-compat: could not import: {problem}", file=err)
+        return EXIT_OK
     if args.source == "taro":
         catalogue = {v.text for v in matrix.taro_catalogue().versions}
         platforms = sorted(matrix.platforms)

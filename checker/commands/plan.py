@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from checker.commands import EXIT_OK, EXIT_USAGE, load, suggest
-from checker.errors import InvalidVersion, UsageError
+from checker.commands import EXIT_OK, EXIT_USAGE, checked_version, load, suggest
+from checker.errors import UsageError
 from checker.commands import discover_projects, read_projects
 
 __all__ = ['plan']
@@ -18,7 +18,6 @@ def plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.output import write_atomic
     from checker.planning import PlanRequest, make_plan
     from checker.render.fmt_plan import render_plan_json, render_plan_markdown, render_plan_text
-    from checker.versions import RuntimeVersion, TaroVersion
 
     matrix = load(args.matrix)
     raise_to: dict[str, str] = {}
@@ -28,18 +27,12 @@ def plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise UsageError(f"taro-compat: --raise {item!r}: unknown platform {platform!r}{suggest(platform, matrix.platforms)}")
         if matrix.runtime_catalogue(platform) is None:
             raise UsageError(f"taro-compat: --raise {item!r}: {platform} has no runtime version to raise")
-        try:
-            raise_to[platform] = RuntimeVersion.parse(version).text
-        except InvalidVersion as error:
-            raise UsageError(f"taro-compat: --raise {item!r}: {error}") from None
+        raise_to[platform] = checked_version(version, matrix.runtime_catalogue(platform), f"--raise {item!r}", err).text
     for platform in [*(args.add_target or ()), *(args.drop_target or ())]:
         if platform not in matrix.platforms:
             raise UsageError(f"taro-compat: unknown platform {platform!r}{suggest(platform, matrix.platforms)}")
     if args.taro is not None:
-        try:
-            TaroVersion.parse(args.taro)
-        except InvalidVersion as error:
-            raise UsageError(f"taro-compat: --taro: {error}") from None
+        checked_version(args.taro, matrix.taro_catalogue(), "--taro", err)
     if not (raise_to or args.taro or args.add_target or args.drop_target):
         raise UsageError("taro-compat: say what to plan: --raise PLATFORM=VERSION, --taro VERSION, --add-target P or --drop-target P")
     usage = dict(matrix.usage)
@@ -48,7 +41,7 @@ def plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     root, projects = discover_projects(args.path)
     read, problems = read_projects(root, projects, matrix, args.targets, scan=True, err=err)
     request = PlanRequest(raise_to, args.taro, tuple(args.add_target or ()), tuple(args.drop_target or ()))
-    plans = [make_plan(matrix, profile, scans, request, today=date.today(), usage=usage) for profile, scans, _ in read]
+    plans = [make_plan(matrix, profile, resolved, scans, request, today=date.today(), usage=usage) for profile, resolved, scans, _ in read]
     render = {"text": render_plan_text, "json": render_plan_json, "markdown": render_plan_markdown}[args.format]
     text = render(plans)
     if args.output:

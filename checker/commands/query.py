@@ -7,18 +7,16 @@ import json
 from datetime import date
 from typing import TextIO
 
-from checker.commands import EXIT_OK, load, suggest
+from checker.commands import EXIT_OK, checked_version, load, suggest
 from checker.errors import InvalidVersion, UsageError
 
 __all__ = ['diff', 'query_api', 'query_targets']
 
 
-def query_api(args: argparse.Namespace, out: TextIO) -> int:
+def query_api(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.render.api_data import api_data, resolution_data
     from checker.render.query_text import render_api, render_resolution
     from checker.support import resolve
-    from checker.versions import RuntimeVersion, TaroVersion
-
     matrix = load(args.matrix)
     if args.name not in matrix:
         raise UsageError(f"taro-compat: the knowledge base has no API {args.name!r}{suggest(args.name, matrix.api_ids())}")
@@ -44,11 +42,8 @@ def query_api(args: argparse.Namespace, out: TextIO) -> int:
     catalogue = matrix.runtime_catalogue(args.platform)
     if args.runtime is not None and catalogue is None:
         raise UsageError(f"taro-compat: platform {args.platform!r} has no runtime version axis; drop --runtime")
-    try:
-        taro = TaroVersion.parse(args.taro) if args.taro else None
-        runtime = RuntimeVersion.parse(args.runtime) if args.runtime else None
-    except InvalidVersion as error:
-        raise UsageError(f"taro-compat: {error}") from None
+    taro = checked_version(args.taro, matrix.taro_catalogue(), "--taro", err) if args.taro else None
+    runtime = checked_version(args.runtime, catalogue, "--runtime", err) if args.runtime and catalogue else None
     try:
         published = date.fromisoformat(args.published) if args.published else None
     except ValueError:
@@ -71,14 +66,15 @@ def query_api(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def query_targets(args: argparse.Namespace, out: TextIO) -> int:
+def query_targets(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from checker.errors import Location
-    from checker.project.targets import parse_targets
+    from checker.targets.query import parse_targets
     from checker.queries import usable_under
     from checker.render.fmt_queries import render_targets
 
     matrix = load(args.matrix)
-    targets = parse_targets(args.query, platforms=matrix.platforms, usage=matrix.usage, source="query", location=Location("query"))
+    targets = parse_targets(args.query, platforms=matrix.platforms, usage=matrix.usage, source="query", location=Location("query"),
+                            catalogues=matrix.catalogues, warn=lambda message: print(f"taro-compat: warning: query: {message}", file=err))
     for name in args.api or ():
         if name not in matrix:
             raise UsageError(f"taro-compat: the knowledge base has no API {name!r}{suggest(name, matrix.api_ids())}")
@@ -100,3 +96,4 @@ def diff(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"taro-compat: --taro: {error}") from None
     out.write(render_diff(diff_taro(load(args.matrix), *versions), args.format))
     return EXIT_OK
+

@@ -74,7 +74,7 @@ def apply_taro(records: dict[str, dict[str, Any]], packages: Sequence[TaroPackag
     names = sorted({name for package in ordered for name in package.apis})
     for record in records.values():  # this importer's part is rewritten whole
         for support in record["support"].values():
-            support.pop("taro", None)
+            support.pop("documented", None)
         record["sources"] = {k: v for k, v in record["sources"].items() if not k.startswith("imp-taro-")}
     for name in names:
         latest = next((p.apis[name] for p in reversed(ordered) if name in p.apis))
@@ -103,8 +103,8 @@ def apply_taro(records: dict[str, dict[str, Any]], packages: Sequence[TaroPackag
                                    "sources": sorted(set(refs)),
                                    "note": f"documented with @supported {tag} in the declarations of every sampled version from {low} to {high}"})
                 index = end + 1
-            if statements:
-                record["support"].setdefault(platform, {})["taro"] = statements
+            if statements:  # documentation: a computed Taro axis (kb import taro-runtime) outranks it
+                record["support"].setdefault(platform, {})["documented"] = statements
         for package in ordered:
             source = _source_id("taro", package.version)
             if source in used:
@@ -168,7 +168,7 @@ def apply_wx(records: dict[str, dict[str, Any]], package: WxPackage, catalogue: 
 def _drop_empty(records: dict[str, dict[str, Any]]) -> None:
     for api_id in list(records):
         record = records[api_id]
-        record["support"] = {p: s for p, s in record["support"].items() if s.get("taro") or s.get("runtime")}
+        record["support"] = {p: s for p, s in record["support"].items() if any(s.get(k) for k in ("taro", "documented", "runtime", "native_api"))}
         if not record["support"]:
             del records[api_id]
 
@@ -179,8 +179,9 @@ def save_imported(folder: Path, records: Mapping[str, dict[str, Any]]) -> int:
     keep = set()
     for api_id, record in sorted(records.items()):
         ordered = {key: record[key] for key in ("id", "kind", "category", "summary", "provenance", "support", "restrictions", "sources") if key in record}
+        ordered["provenance"] = {key: record["provenance"][key] for key in ("imported_from", "computed_from", "by") if key in record["provenance"]}
         # one canonical order, whichever importer ran last: files change only when facts do
-        ordered["support"] = {platform: {key: entry[key] for key in ("taro", "runtime", "deprecated", "alternatives") if key in entry}
+        ordered["support"] = {platform: {key: entry[key] for key in ("taro", "documented", "runtime", "native_api", "deprecated", "alternatives") if key in entry}
                               for platform, entry in sorted(record["support"].items())}
         ordered["sources"] = dict(sorted(record["sources"].items()))
         text = "# Written by `taro-compat kb import`; do not edit: curate in matrix/apis/<id>.yaml, which wins field by field.\n"
@@ -208,3 +209,15 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 _QuotingDumper.add_representer(str, _represent_str)
+
+
+def save_report(path: Path, report: Mapping[str, Any]) -> None:
+    """An importer's report (matrix/reports/), written atomically and only when it changed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "# Written by `taro-compat kb import taro-runtime`; do not edit. Format: matrix/FORMAT.md.\n"
+    text += yaml.dump(dict(report), allow_unicode=True, sort_keys=False, width=120, Dumper=_QuotingDumper)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    from checker.output import write_atomic
+
+    write_atomic(path, text)

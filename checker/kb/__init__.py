@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from checker import __version__
+from checker.version import __version__
 from checker.cachedir import cache_dir as default_cache_dir
 from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors, Location
 from checker.kb import cache as _cache
@@ -97,6 +97,8 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content
         kind = kinds[display]
         if kind == "meta":
             payload["meta"] = document.data
+            continue
+        if kind == "report":  # an importer's findings, for the site: validated, not part of the model
             continue
         section = "apis" if kind == "api" else _SECTION[kind]
         item_id = document.data["id"]

@@ -21,6 +21,7 @@ from checker.model import (
     Confidence,
     Deprecation,
     Fact,
+    NativePresence,
     Outcome,
     Param,
     Platform,
@@ -124,6 +125,7 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         note=text_of(data.get("note")),
         project_files=tuple(data.get("project_files") or ()),
         typings_names=tuple(data.get("typings_names") or ()),
+        app_id_prefix=data.get("app_id_prefix"),
         order=data.get("order"),
         short_name=text_of(data.get("short_name")),
     )
@@ -244,9 +246,19 @@ class ApiBuilder:
             ctx.error(f"platform {platform!r} has no runtime version axis: remove 'runtime'", (*at, "runtime"), "KB008", key=True)
         deprecated = entry.get("deprecated")
         can_i_use = entry.get("can_i_use")
+        native_api = entry.get("native_api")
         return PlatformSupport(
             platform=platform,
-            taro=self._statements(ctx, entry.get("taro"), Scheme.SEMVER, (*at, "taro")),
+            taro=self._statements(ctx, entry.get("taro") or entry.get("documented"), Scheme.SEMVER, (*at, "taro")),
+            documented=self._statements(ctx, entry.get("documented"), Scheme.SEMVER, (*at, "documented")),
+            native_api=NativePresence(
+                present=native_api["present"],
+                confidence=Confidence(native_api["confidence"]),
+                sources=ctx.refs(native_api["sources"], (*at, "native_api", "sources")),
+                note=text_of(native_api.get("note")),
+            )
+            if native_api
+            else None,
             runtime=self._statements(ctx, entry.get("runtime"), runtime_scheme, (*at, "runtime")),
             note=text_of(entry.get("note")),
             alternatives=tuple(entry.get("alternatives") or ()),
@@ -289,6 +301,9 @@ class ApiBuilder:
                     note=text_of(item.get("note")),
                     promise=item.get("promise"),
                     stub=StubBehaviour(Outcome(stub["development"]), Outcome(stub["production"])) if stub else None,
+                    forwarded=item.get("forwarded"),
+                    native=item.get("native"),
+                    framework=item.get("framework"),
                     where=ctx.locate(here),
                 )
             )

@@ -11,7 +11,7 @@ from checker.errors import KnowledgeBaseError, Location
 
 __all__ = ["MatrixFile", "digest", "fingerprint", "list_files"]
 
-_KIND_BY_DIR = {"platforms": "platform", "catalogues": "catalogue", "usage": "usage", "apis": "api"}
+_KIND_BY_DIR = {"platforms": "platform", "catalogues": "catalogue", "usage": "usage", "apis": "api", "reports": "report"}
 
 
 @dataclass(frozen=True, slots=True)

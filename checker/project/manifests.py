@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import shlex
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from checker.errors import Location, ProjectError
-from checker.model import Platform
 from checker.names import TARO_PACKAGE
+from checker.project.evidence import BuildCommand, script_builds
 from checker.project.jsonfile import read_json
 from checker.project.lockfiles import LOCKFILE_NAMES, Locked, read_lockfile
 from checker.project.profile import Note, TaroVersionInfo
 from checker.project.specs import SpecKind, classify
 
-__all__ = ["Package", "PlatformConfig", "read_package", "read_platform_config", "resolve_taro"]
+__all__ = ["PLATFORM_PLUGIN_PREFIX", "Package", "read_package", "resolve_taro"]
 
 TARO = TARO_PACKAGE
+PLATFORM_PLUGIN_PREFIX = "@tarojs/plugin-platform-"
 _CORE = ("@tarojs/cli", "@tarojs/shared", "@tarojs/api", "@tarojs/runtime", "@tarojs/components")
 _DEPENDENCY_KEYS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 # the package manager a packageManager field names -> its lock file
@@ -31,8 +31,10 @@ class Package:
     name: str | None
     dependencies: dict[str, str]
     lines: dict[str, int]  # dependency name -> line in package.json
-    build_types: tuple[str, ...]  # the X of every "taro build --type X" script
+    scripts: dict[str, str]
+    builds: tuple[BuildCommand, ...]  # every "taro build --type X" a script runs
     settings: Any  # the "taroCompat" value, if any
+    settings_at: Location
     package_manager: str | None
     notes: tuple[Note, ...] = ()
 
@@ -54,34 +56,21 @@ def read_package(directory: Path, display: str) -> Package:
     notes = []
     if manifest.lenient:
         notes.append(Note("TC003", "warning", "comments or trailing commas: npm and Taro's CLI would reject this file", Location(display, 1, 1)))
-    scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    raw_scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    scripts = {name: script for name, script in raw_scripts.items() if isinstance(script, str)}
     manager = data.get("packageManager")
     return Package(
         display=display,
         name=data.get("name") if isinstance(data.get("name"), str) else None,
         dependencies=dependencies,
         lines={name: manifest.line_of(name) for name in dependencies if name.startswith("@tarojs/")},
-        build_types=tuple(sorted(set(_build_types(s for s in scripts.values() if isinstance(s, str))))),
+        scripts=scripts,
+        builds=script_builds(scripts, manifest, display),
         settings=data.get("taroCompat"),
+        settings_at=Location(display, manifest.line_of("taroCompat") or 1),
         package_manager=manager.split("@")[0] if isinstance(manager, str) else None,
         notes=tuple(notes),
     )
-
-
-def _build_types(scripts: Iterable[str]) -> Iterable[str]:
-    for script in scripts:
-        for command in script.replace("&&", ";").replace("||", ";").split(";"):
-            try:
-                words = shlex.split(command)
-            except ValueError:
-                continue
-            if "taro" not in words or "build" not in words:
-                continue
-            for index, word in enumerate(words):
-                if word == "--type" and index + 1 < len(words):
-                    yield words[index + 1]
-                elif word.startswith("--type="):
-                    yield word.removeprefix("--type=")
 
 
 def resolve_taro(
@@ -94,7 +83,7 @@ def resolve_taro(
     declared_at = Location(package.display, package.lines.get(TARO, 0))
     spec = classify(declared)
     wanted = {name: spec_text for name, spec_text in package.dependencies.items() if name == TARO or name in set(plugins)}
-    others = {n: s for n, s in package.dependencies.items() if n in _CORE or n.startswith("@tarojs/plugin-platform-")}
+    others = {n: s for n, s in package.dependencies.items() if n in _CORE or n.startswith(PLATFORM_PLUGIN_PREFIX)}
     differing = sorted(f"{name} {s}" for name, s in others.items() if classify(s).range not in (spec.range, None) and s != declared)
     if differing:
         notes.append(Note("TC004", "warning", f"{TARO} is {declared} but {', '.join(differing)}: Taro packages should share one version", declared_at))
@@ -137,53 +126,3 @@ def _lock_directory(directory: Path, scan_root: Path) -> Path | None:
         if current == scan_root or current.parent == current:
             return None
         current = current.parent
-
-
-@dataclass(frozen=True, slots=True)
-class PlatformConfig:
-    lib_version: str | None = None
-    lib_version_at: Location | None = None
-    lib_version_platform: str | None = None
-    appid: str | None = None
-    miniprogram_root: str | None = None
-    files: tuple[str, ...] = ()
-    notes: tuple[Note, ...] = field(default=())
-
-
-# Taro's default name for a platform project file; config.projectConfigName renames it (weapp plugin 4.2.1)
-_DEFAULT_PROJECT_FILE = "project.config.json"
-
-
-def read_platform_config(directory: Path, display_of: Any, platforms: Mapping[str, Platform], config_name: str | None) -> PlatformConfig:
-    """Each platform's project files (a later one overrides an earlier one, as WeChat's private file does)."""
-    files: list[str] = []
-    notes: list[Note] = []
-    found: dict[str, dict[str, tuple[str, Location]]] = {}
-    for platform in sorted(platforms.values(), key=lambda p: p.id):
-        for name in platform.project_files:
-            if name == _DEFAULT_PROJECT_FILE and config_name:
-                name = config_name
-            path = directory / name
-            if not path.is_file():
-                continue
-            display = display_of(path)
-            if display not in files:
-                files.append(display)
-            parsed = read_json(path, display)
-            if parsed.lenient:
-                notes.append(Note("TC003", "warning", "comments or trailing commas: Taro's CLI reads this file with JSON.parse and would fail", Location(display, 1, 1)))
-            if isinstance(parsed.data, dict):
-                for key in ("libVersion", "appid", "miniprogramRoot"):
-                    if isinstance(parsed.data.get(key), str):
-                        found.setdefault(platform.id, {})[key] = (parsed.data[key], Location(display, parsed.line_of(key)))
-    lib = next(((pid, values["libVersion"]) for pid, values in sorted(found.items()) if "libVersion" in values), None)
-    first = {key: value for values in found.values() for key, value in values.items()}
-    return PlatformConfig(
-        lib_version=lib[1][0] if lib else None,
-        lib_version_at=lib[1][1] if lib else None,
-        lib_version_platform=lib[0] if lib else None,
-        appid=first["appid"][0] if "appid" in first else None,
-        miniprogram_root=first["miniprogramRoot"][0] if "miniprogramRoot" in first else None,
-        files=tuple(files),
-        notes=tuple(notes),
-    )

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checker.errors import Location
-from checker.project.targets import Target
+from checker.project.evidence import BuildCommand, PlatformFile
+from checker.project.lockfiles import Locked
 
-__all__ = ["Note", "ProjectProfile", "TaroVersionInfo"]
+__all__ = ["Note", "ProjectProfile", "TargetsDeclaration", "TaroVersionInfo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,23 +33,37 @@ class TaroVersionInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class TargetsDeclaration:
+    """A target query as the project (or the command line) wrote it; the targets stage reads it."""
+
+    query: str
+    source: str  # "package.json#taroCompat", "taro-compat.yaml" or "--targets"
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectProfile:
     root: str  # relative to the checked path, POSIX ("." for the path itself)
     name: str | None
     taro: TaroVersionInfo
-    targets: tuple[Target, ...]
+    declared_targets: TargetsDeclaration | None = None  # None: the targets stage infers them from the evidence below
     framework: str | None = None
     compiler: str | None = None
     source_root: str = "src"
     output_root: str | None = None
     plugins: tuple[str, ...] = ()
+    config_file: str | None = None  # config/index.js or .ts, as read
+    config_lines: tuple[tuple[str, int], ...] = ()  # config key -> its line
     env_aliases: tuple[str, ...] = ()  # defineConstants aliases of process.env.TARO_ENV
     lib_version: str | None = None  # WeChat devtools' debug base library (a hint, not the minimum)
     lib_version_at: Location | None = None
-    lib_version_platform: str | None = None
     appid: str | None = None
     miniprogram_root: str | None = None
     platform_files: tuple[str, ...] = ()
+    project_files: tuple[PlatformFile, ...] = ()  # the platform project files with their app ids (evidence)
+    builds: tuple[BuildCommand, ...] = ()  # taro build --type X in scripts and CI files (evidence)
+    plugin_versions: tuple[tuple[str, Locked], ...] = ()  # locked @tarojs/plugin-platform-* packages
+    has_settings: bool = False  # a taroCompat declaration or taro-compat.yaml exists (init keeps it)
     published: date | None = None  # planned publish date, for date-bound rules
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()

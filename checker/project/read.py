@@ -1,34 +1,22 @@
-"""Read one Taro project into a :class:`ProjectProfile`: manifests, lock file, configs, targets."""
+"""Read one Taro project into a :class:`ProjectProfile`: manifests, lock file, configs, and the evidence of
+where it ships. No matrix here: the targets stage turns the declaration or the evidence into targets."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from pathlib import Path
 
-from checker.errors import InvalidVersion, Location
-from checker.model import Platform, UsageShare
-from checker.project.manifests import PlatformConfig, read_package, read_platform_config, resolve_taro
-from checker.project.profile import Note, ProjectProfile
+from checker.errors import Location
+from checker.project.evidence import ci_builds, platform_files
+from checker.project.manifests import PLATFORM_PLUGIN_PREFIX, read_package, resolve_taro
+from checker.project.profile import Note, ProjectProfile, TargetsDeclaration
 from checker.project.settings import SETTINGS_FILE, Settings, parse_settings, read_settings_file
 from checker.project.taro_config import CONFIG_NAMES, TaroConfig, read_taro_config
-from checker.project.targets import Target, parse_targets
-from checker.usage import minimum_for_share
-from checker.versions import TaroVersion
 
-__all__ = ["DEFAULT_COVERAGE", "read_project"]
-
-DEFAULT_COVERAGE = 99.5  # percent of users a runtime minimum must reach when the project states none
+__all__ = ["read_project"]
 
 
-def read_project(
-    directory: Path,
-    *,
-    scan_root: Path,
-    platforms: Mapping[str, Platform],
-    usage: Mapping[str, UsageShare],
-    targets_override: str | None = None,
-) -> ProjectProfile:
+def read_project(directory: Path, *, scan_root: Path, targets_override: str | None = None) -> ProjectProfile:
     """Everything the project declares; raises :class:`ProjectError` on input it cannot trust."""
 
     def display_of(path: Path) -> str:
@@ -36,50 +24,44 @@ def read_project(
 
     package = read_package(directory, "package.json")
     notes: list[Note] = list(package.notes)
-    plugins = {p.plugin: p.id for p in platforms.values() if p.plugin}
+    plugins = [name for name in package.dependencies if name.startswith(PLATFORM_PLUGIN_PREFIX)]
     taro, taro_notes, plugin_versions = resolve_taro(package, directory, scan_root, display_of, plugins)
     notes += taro_notes
     config = _taro_config(directory)
-    platform_config = read_platform_config(directory, display_of, platforms, config.values.get("projectConfigName") if config else None)
-    notes += platform_config.notes
-    settings = _settings(directory, package.settings, notes)
-
-    if targets_override is not None:
-        targets = parse_targets(targets_override, platforms=platforms, usage=usage, source="--targets", location=Location("--targets"))
-    elif settings is not None and settings.targets is not None:
-        targets = parse_targets(settings.targets, platforms=platforms, usage=usage, source=settings.source, location=settings.location)
-    else:
-        targets = _default_targets(package.build_types, config, platforms, usage, platform_config, notes)
-    notes += _plugins_behind_or_ahead(taro, plugin_versions, plugins, targets)
-    if platform_config.lib_version:
-        notes.append(
-            Note(
-                "TC001",
-                "info",
-                f"libVersion {platform_config.lib_version} is the base library the WeChat devtools debug with, not the "
-                "production minimum (that is set in the admin console); declare it in taroCompat targets, e.g. "
-                f"'{platform_config.lib_version_platform} >= {platform_config.lib_version}'",
-                platform_config.lib_version_at or Location("package.json"),
-            )
-        )
     values = config.values if config else {}
+    files = platform_files(directory, display_of, _literal(values.get("projectConfigName")))
+    notes += [Note("TC003", "warning", "comments or trailing commas: Taro's CLI reads this file with JSON.parse and would fail",
+                   Location(f.display, 1, 1)) for f in files if f.lenient]
+    settings = _settings(directory, package.settings, package.settings_at, notes)
+    if targets_override is not None:
+        declared: TargetsDeclaration | None = TargetsDeclaration(targets_override, "--targets", Location("--targets"))
+    elif settings is not None and settings.targets is not None:
+        declared = TargetsDeclaration(settings.targets, settings.source, settings.targets_at or settings.location)
+    else:
+        declared = None
+    lib = next((f for f in reversed(files) if f.lib_version), None)  # project.private.config.json overrides
     return ProjectProfile(
         root=Path(os.path.relpath(directory, scan_root)).as_posix(),
         name=package.name,
         taro=taro,
-        targets=targets,
+        declared_targets=declared,
         framework=_literal(values.get("framework")),
         compiler=_literal(values.get("compiler")),
         source_root=_literal(values.get("sourceRoot")) or "src",
         output_root=values.get("outputRoot"),
         plugins=config.plugins if config else (),
+        config_file=config.file if config else None,
+        config_lines=tuple(sorted(config.lines.items())) if config else (),
         env_aliases=config.env_aliases if config else (),
-        lib_version=platform_config.lib_version,
-        lib_version_at=platform_config.lib_version_at,
-        lib_version_platform=platform_config.lib_version_platform,
-        appid=platform_config.appid,
-        miniprogram_root=platform_config.miniprogram_root,
-        platform_files=platform_config.files,
+        lib_version=lib.lib_version if lib else None,
+        lib_version_at=lib.lib_version_at if lib else None,
+        appid=next((f.appid for f in files if f.appid), None),
+        miniprogram_root=next((f.miniprogram_root for f in files if f.miniprogram_root), None),
+        platform_files=tuple(f.display for f in files),
+        project_files=files,
+        builds=package.builds + ci_builds(directory, scan_root, package.scripts, display_of),
+        plugin_versions=tuple(sorted(plugin_versions.items())),
+        has_settings=settings is not None,
         published=settings.published if settings else None,
         include=settings.include if settings else (),
         exclude=settings.exclude if settings else (),
@@ -89,29 +71,6 @@ def read_project(
         strict_unknown=settings.strict_unknown if settings else False,
         notes=tuple(notes),
     )
-
-
-def _plugins_behind_or_ahead(taro, locked, plugins: dict[str, str], targets: tuple[Target, ...]) -> list[Note]:  # type: ignore[no-untyped-def]
-    """A target platform's plugin at another version than Taro: the platform's runtime behaviour (which
-    APIs are promisified, forwarded or stubbed) follows the plugin, while the checks assume Taro's version."""
-    if taro.resolved is None:
-        return []
-    taro_version = TaroVersion.parse(taro.resolved)
-    found = []
-    wanted = {t.platform for t in targets}
-    for name, entry in sorted(locked.items()):
-        if plugins.get(name) not in wanted:
-            continue
-        try:
-            plugin_version = TaroVersion.parse(entry.version)
-        except InvalidVersion:
-            continue
-        if plugin_version != taro_version:
-            relation = "older" if taro_version < plugin_version else "newer"
-            found.append(Note("TC012", "warning", f"the resolved Taro {taro.resolved} is {relation} than {name} {entry.version} "
-                              f"({entry.lockfile}); the checks assume {taro.resolved} for {plugins[name]}",
-                              Location(entry.lockfile, entry.line)))
-    return found
 
 
 def _literal(value: str | None) -> str | None:
@@ -132,51 +91,9 @@ def _taro_config(directory: Path) -> TaroConfig | None:
     return TaroConfig(config.file, config.values, config.plugins, tuple(dict.fromkeys(aliases)), config.lines)
 
 
-def _settings(directory: Path, in_package: object, notes: list[Note]) -> Settings | None:
+def _settings(directory: Path, in_package: object, settings_at: Location, notes: list[Note]) -> Settings | None:
     from_file = read_settings_file(directory / SETTINGS_FILE, SETTINGS_FILE) if (directory / SETTINGS_FILE).is_file() else None
-    from_package = parse_settings(in_package, "package.json#taroCompat", Location("package.json")) if in_package is not None else None
+    from_package = parse_settings(in_package, "package.json#taroCompat", settings_at) if in_package is not None else None
     if from_file and from_package:
         notes.append(Note("TC009", "warning", f"settings in both {SETTINGS_FILE} and package.json#taroCompat: using {SETTINGS_FILE}", from_file.location))
     return from_file or from_package
-
-
-def _default_targets(
-    build_types: tuple[str, ...],
-    config: TaroConfig | None,
-    platforms: Mapping[str, Platform],
-    usage: Mapping[str, UsageShare],
-    platform_config: PlatformConfig,
-    notes: list[Note],
-) -> tuple[Target, ...]:
-    by_env = {platform.taro_env: platform.id for platform in platforms.values()}
-    by_plugin = {platform.plugin: platform.id for platform in platforms.values() if platform.plugin}
-    chosen: dict[str, Target] = {}
-    for build_type in build_types:
-        if build_type in by_env:
-            chosen.setdefault(by_env[build_type], Target(by_env[build_type], None, "package.json scripts (taro build --type)", Location("package.json")))
-        else:
-            notes.append(Note("TC008", "info", f"build type {build_type!r} has no platform in the knowledge base; it is not checked", Location("package.json")))
-    for plugin in config.plugins if config else ():
-        if plugin in by_plugin:
-            chosen.setdefault(by_plugin[plugin], Target(by_plugin[plugin], None, f"{config.file} plugins", Location(config.file, config.lines.get("plugins", 0))))  # type: ignore[union-attr]
-    if not chosen:
-        fallback = min(usage.values(), key=lambda u: u.id).catalogue if usage else None
-        platform = next((p.id for p in platforms.values() if p.runtime == fallback), None)
-        if platform is None:
-            return ()
-        notes.append(Note("TC007", "warning", f"no targets declared and no taro build scripts found: assuming {platform}", Location("package.json")))
-        chosen[platform] = Target(platform, None, "default", Location("package.json"))
-    for platform_id, target in list(chosen.items()):
-        share = usage.get(platforms[platform_id].runtime or "")
-        if share is None:
-            continue
-        if platform_config.lib_version and platform_config.lib_version_platform == platform_id:
-            where = platform_config.lib_version_at
-            chosen[platform_id] = Target(platform_id, platform_config.lib_version, f"{where.path if where else 'project file'} libVersion (a hint)", where)
-            continue
-        minimum, reached = minimum_for_share(share, DEFAULT_COVERAGE)
-        chosen[platform_id] = Target(platform_id, minimum.text, f"default: cover {DEFAULT_COVERAGE}% in {platform_id}", target.location, reached)
-        notes.append(
-            Note("TC006", "info", f"no {platform_id} minimum declared: assuming {minimum.text}, the oldest version that keeps {reached}% of users (usage data of {share.date.isoformat()})", Location("package.json"))
-        )
-    return tuple(chosen[p] for p in sorted(chosen))

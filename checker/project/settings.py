@@ -23,6 +23,7 @@ class Settings:
     source: str  # "taro-compat.yaml" or "package.json#taroCompat"
     location: Location
     targets: str | None = None
+    targets_at: Location | None = None  # where the target query is written
     published: date | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -48,31 +49,37 @@ def read_settings_file(path: Path, display: str) -> Settings:
 def parse_settings(data: Any, source: str, location: Location) -> Settings:
     if not isinstance(data, dict):
         raise ProjectError(f"{source} must be a mapping of settings", location)
+    def at(key: str) -> Location:
+        """The key's own line in a YAML file; package.json points at its taroCompat line."""
+        line, column = getattr(data, "key_at", {}).get(key, (0, 0))
+        return Location(location.path, line, column) if line else location
+
     for key in data:
         if key not in _KEYS:
             close = difflib.get_close_matches(str(key), _KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ProjectError(f"unknown setting {key!r}{hint}; known: {', '.join(_KEYS)}", location)
+            raise ProjectError(f"unknown setting {key!r}{hint}; known: {', '.join(_KEYS)}", at(str(key)))
     targets = data.get("targets")
     if isinstance(targets, list) and all(isinstance(t, str) for t in targets):
         targets = ", ".join(targets)
     if targets is not None and not isinstance(targets, str):
-        raise ProjectError("targets must be a query string or a list of them", location)
+        raise ProjectError("targets must be a query string or a list of them", at("targets"))
     published = data.get("published")
     if isinstance(published, str):
         try:
             published = date.fromisoformat(published)
         except ValueError:
-            raise ProjectError(f"published {published!r} is not a date (YYYY-MM-DD)", location) from None
+            raise ProjectError(f"published {published!r} is not a date (YYYY-MM-DD)", at("published")) from None
     if published is not None and not isinstance(published, date):
-        raise ProjectError("published must be a date (YYYY-MM-DD)", location)
+        raise ProjectError("published must be a date (YYYY-MM-DD)", at("published"))
     fail_on = data.get("failOn")
     if fail_on is not None and fail_on not in _FAIL_ON:
-        raise ProjectError(f"failOn must be one of {', '.join(_FAIL_ON)}", location)
+        raise ProjectError(f"failOn must be one of {', '.join(_FAIL_ON)}", at("failOn"))
     return Settings(
         source=source,
         location=location,
         targets=targets,
+        targets_at=at("targets"),
         published=published,
         include=_globs(data.get("include"), "include", location),
         exclude=_globs(data.get("exclude"), "exclude", location),

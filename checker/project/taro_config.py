@@ -45,7 +45,8 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
     lines: dict[str, int] = {}
     plugins: list[str] = []
     aliases: list[str] = []
-    for pair in _pairs(tree.root_node):
+    plugin_depth = None
+    for pair, depth in _pairs(tree.root_node):
         key = _key(pair)
         value = pair.child_by_field_name("value")
         if key is None or value is None:
@@ -54,9 +55,13 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
         if key in _KEYS and key not in values:
             values[key] = _compiler_type(value) if key == "compiler" else (_string(value) or _DYNAMIC)
             lines[key] = line
-        elif key == "plugins" and value.type == "array" and "plugins" not in lines:
+        elif key == "plugins" and (plugin_depth is None or depth < plugin_depth):
+            # the config's own plugins, not a babel or postcss option's of the same name (nested deeper;
+            # Taro 1's config has a plugins object of babel options)
+            plugin_depth = depth
             lines["plugins"] = line
-            for item in value.named_children:
+            plugins.clear()
+            for item in value.named_children if value.type == "array" else ():
                 name = _string(item) or (_string(item.named_children[0]) if item.type == "array" and item.named_children else None)
                 if name:
                     plugins.append(name)
@@ -70,12 +75,14 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
 
 
 def _pairs(root: Node):  # type: ignore[no-untyped-def]
-    stack = [root]
+    """Every key: value pair, in source order, with how many objects enclose it."""
+    stack = [(root, 0)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         if node.type == "pair":
-            yield node
-        stack.extend(reversed(node.named_children))
+            yield node, depth
+        inner = depth + (node.type == "object")
+        stack.extend((child, inner) for child in reversed(node.named_children))
 
 
 def _key(pair: Node) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
+from checker.render.targets_line import describe_targets
 from checker.render.words import slug, word
 from checker.report import Report
 
@@ -28,6 +29,7 @@ def render_github(report: Report) -> str:
     lines = []
     for result in report.results:
         root = result.profile.root
+        lines.append(f"::notice title={_property('taro-compat targets')}::{_data(f'{root}: targets {describe_targets(result.targets)}')}")
         for finding in result.findings:
             path = posixpath.normpath(posixpath.join(root, finding.file or "package.json"))
             properties = [f"file={_property(path)}"]

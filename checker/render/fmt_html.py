@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.render.targets_line import describe_targets
 from checker.report import Report
 from checker.render.templating import html_environment
 
@@ -21,7 +22,7 @@ def context(report: Report) -> dict[str, Any]:
     projects = []
     for result in report.results:
         profile = result.profile
-        platforms = [t.platform for t in profile.targets]
+        platforms = [t.platform for t in result.targets]
         apis = sorted({u.api for u in result.call_sites + result.components} | {f.api for f in result.findings if f.api})
         worst: dict[tuple[str, str], str] = {}
         for finding in result.findings:
@@ -34,7 +35,7 @@ def context(report: Report) -> dict[str, Any]:
         rows = [{"api": api, "cells": [worst.get((api, p), "ok") for p in platforms]} for api in apis]
         findings = [{"finding": f, "excerpt": report.excerpt(profile.root, f),
                      "sources": [{"text": s, "link": _is_link(s)} for s in f.all_sources]} for f in result.findings]
-        projects.append({"profile": profile, "platforms": platforms, "rows": rows, "findings": findings,
+        projects.append({"profile": profile, "platforms": platforms, "targets": describe_targets(result.targets), "rows": rows, "findings": findings,
                          "requirements": result.requirements, "uses": len(result.call_sites) + len(result.components)})
     return {"report": report, "counts": report.counts(), "projects": projects}
 

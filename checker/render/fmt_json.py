@@ -11,9 +11,11 @@ from typing import Any
 
 from checker.evaluate import ProjectResult, Use
 from checker.findings import Finding, PlatformDetail
+from checker.render.targets_line import describe_targets
 from checker.render.words import slug, word, word_platform
 from checker.report import Report
 from checker.scan.sites import CallSite, Guard
+from checker.targets.model import Target
 
 __all__ = ["render_json", "render_json_v1", "report_data"]
 
@@ -95,6 +97,15 @@ def _findings(result: ProjectResult, report: Report, version: int) -> list[dict[
     return out
 
 
+def _target(target: Target) -> dict[str, Any]:
+    return {
+        "platform": target.platform, "min_version": target.min_version, "from": target.source, "coverage": target.coverage,
+        "guessed": target.guessed, "minimum_from": target.minimum_source,
+        "evidence": [{"kind": e.kind.value, "file": e.location.path, "line": e.location.line, "detail": e.detail, "strong": e.strong}
+                     for e in target.evidence],
+    }
+
+
 def _project(result: ProjectResult, report: Report, version: int) -> dict[str, Any]:
     profile = result.profile
     taro = profile.taro
@@ -102,10 +113,8 @@ def _project(result: ProjectResult, report: Report, version: int) -> dict[str, A
         "root": profile.root,
         "name": profile.name,
         "taro": {"declared": taro.declared, "resolved": taro.resolved, "source": taro.source, "allows": taro.allows},
-        "targets": [
-            {"platform": t.platform, "min_version": t.min_version, "from": t.source, "coverage": t.coverage}
-            for t in profile.targets
-        ],
+        "targets": [_target(t) for t in result.targets],
+        "targets_summary": describe_targets(result.targets),
         "config": {
             "framework": profile.framework,
             "compiler": profile.compiler,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.render.targets_line import describe_targets
 from checker.report import Report
 from checker.render.templating import markdown_environment
 
@@ -19,7 +20,7 @@ def context(report: Report) -> dict[str, Any]:
             if finding.severity == "info":
                 continue
             by_platform.setdefault(", ".join(finding.platform_ids) or "all platforms", []).append(finding)
-        targets = {t.platform: t for t in profile.targets}
+        targets = {t.platform: t for t in result.targets}
         sections = [
             {
                 "title": key + (f" >= {targets[key].min_version}" if key in targets and targets[key].min_version else ""),
@@ -29,6 +30,7 @@ def context(report: Report) -> dict[str, Any]:
         ]
         projects.append({
             "profile": profile,
+            "targets": describe_targets(result.targets),
             "sections": sections,
             "infos": [f for f in result.findings if f.severity == "info"],
             "requirements": result.requirements,

@@ -6,6 +6,7 @@ import json
 import posixpath
 from typing import Any
 
+from checker.render.targets_line import describe_targets
 from checker.render.words import word
 from checker.report import Report
 from checker.rules import rule_for
@@ -74,7 +75,8 @@ def render_sarif(report: Report) -> str:
                 "tool": {"driver": {"name": "taro-compat", "version": report.tool_version, "rules": _rules(codes)}},
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
                 "results": results,
-                "properties": {"matrixDigest": report.matrix_digest, "complete": report.complete},
+                "properties": {"matrixDigest": report.matrix_digest, "complete": report.complete,
+                               "targets": {r.profile.root: describe_targets(r.targets) for r in report.results}},
             }
         ],
     }

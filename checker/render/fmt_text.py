@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from checker.render.targets_line import describe_targets
 from checker.render.words import word
 from checker.report import Report
 
@@ -21,7 +22,7 @@ def render_text(report: Report, *, colour: bool = False) -> str:
     for result in report.results:
         profile = result.profile
         taro = profile.taro.resolved or f"unknown ({profile.taro.declared})"
-        targets = ", ".join(t.platform + (f" >= {t.min_version}" if t.min_version else "") for t in profile.targets) or "none"
+        targets = describe_targets(result.targets)
         scanned = f"; {result.scanned_files} source files" if result.scanned_files is not None else ""
         lines.append(paint(f"{profile.name or 'unnamed'} ({profile.root}): Taro {taro} from {profile.taro.source}; targets {targets}{scanned}", _BOLD))
         for file, group in groupby(result.findings, key=lambda f: f.file or ""):

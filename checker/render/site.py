@@ -115,7 +115,16 @@ def _api_context(base: dict[str, Any], row: Row) -> dict[str, Any]:
                              "statements": _statement_rows(cell.runtime_runs, support.runtime, runtime_axis, t)})
         runtime_name = platform.runtime_name.get(lang) if platform.runtime_name else ""
         sections.append({"platform": platform, "cell": cell, "support": support, "axes": axes, "runtime_name": runtime_name})
-    return {**base, "api": api, "row": row, "sections": sections, "names": row.names,
+    def range_words(versions: Any, platform: str | None = None) -> str:
+        """A range of a change, parameter or field in words: on the platform's runtime axis, else Taro's."""
+        if versions is None:
+            return t["w_every"]
+        axis = base["runtime_axes"].get(platform) if platform else None
+        return stretches_phrase(axis or taro_axis, (axis or taro_axis).span_range(versions), t)
+
+    change_runtime = {c.id: next((p for p in c.platforms if p in base["runtime_axes"]), None) for c in api.changes}
+    return {**base, "api": api, "row": row, "sections": sections, "names": row.names, "range_words": range_words,
+            "change_runtime": change_runtime,
             "known": lambda ref: ref in matrix}
 
 

@@ -35,6 +35,7 @@ class Cell:
     runtime_exact: str
     deprecated: str  # the deprecation note, "" when not deprecated here
     alternatives: tuple[str, ...]
+    stub: str = ""  # what the stub in the newest Taro does, in words
 
     @property
     def symbol(self) -> str:
@@ -53,7 +54,7 @@ class Row:
         return next(c for c in self.cells if c.platform.id == platform)
 
 
-def _cell(api: Api, platform: Platform, taro_axis: Axis, runtime_axis: Axis | None, lang: str, t: Mapping[str, str]) -> Cell:
+def _cell(api: Api, platform: Platform, taro_axis: Axis, runtime_axis: Axis | None, lang: str, t: Mapping[str, Any]) -> Cell:
     support = api.support.get(platform.id)
     if support is None:
         return Cell(platform, "unknown", (), (), None, None, t["w_no_data"], "", t["w_no_data"] if runtime_axis else "", "", "", ())
@@ -70,6 +71,10 @@ def _cell(api: Api, platform: Platform, taro_axis: Axis, runtime_axis: Axis | No
         statuses.append(Status(runtime_now))
         usable_from = runtime_axis.usable_from(runtime_runs)
     deprecated = support.deprecated.note.get(lang) if support.deprecated else ""
+    stub = ""
+    if latest_taro is not None and latest_taro.status is Status.STUB and latest_taro.stub is not None:
+        outcomes = t["outcomes"]
+        stub = t["stub_in"].format(d=outcomes[latest_taro.stub.development.value], p=outcomes[latest_taro.stub.production.value])
     return Cell(
         platform=platform,
         status=combine(statuses).value,
@@ -83,11 +88,12 @@ def _cell(api: Api, platform: Platform, taro_axis: Axis, runtime_axis: Axis | No
         runtime_exact=exact(runtime_runs) if runtime_axis else "",
         deprecated=deprecated or (t["deprecated"] if support.deprecated else ""),
         alternatives=support.alternatives,
+        stub=stub,
     )
 
 
 def build_rows(matrix: Matrix, platforms: Sequence[Platform], taro_axis: Axis, runtime_axes: Mapping[str, Axis],
-               lang: str, t: Mapping[str, str]) -> list[Row]:
+               lang: str, t: Mapping[str, Any]) -> list[Row]:
     rows = []
     for api in matrix.apis():
         cells = tuple(_cell(api, p, taro_axis, runtime_axes.get(p.id), lang, t) for p in platforms)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from checker.findings import Finding, Severity
 from checker.model import Api, Status
-from checker.project.targets import Target
 from checker.rules import (
     tc101_unsupported,
     tc102_needs_newer_runtime,
@@ -34,6 +33,7 @@ from checker.rules import (
 from checker.rules.context import Case, Context, Site, minimum_of
 from checker.scan.sites import CallSite, Guard
 from checker.support import resolve
+from checker.targets.model import Target
 from checker.versions import RuntimeVersion
 
 __all__ = ["findings_for_use", "runs_on"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from checker.errors import InvalidVersion
 from checker.findings import Args, Axis, Finding, PlatformDetail, Requirement, Severity
-from checker.project.profile import ProjectProfile
 from checker.rules.rule import Rule, Template
+from checker.targets.resolve import LibVersionHint
 from checker.versions import RuntimeVersion, Version
 
 RULE = Rule(
@@ -24,14 +25,17 @@ RULE = Rule(
 )
 
 
-def check(profile: ProjectProfile, needed: Version | None, has_catalogue: bool) -> list[Finding]:
+def check(hint: LibVersionHint, needed: Version | None, has_catalogue: bool) -> list[Finding]:
     """``needed``: the lowest runtime version under which every unguarded call works on the libVersion platform."""
-    platform = profile.lib_version_platform
-    if not profile.lib_version or platform is None or not isinstance(needed, RuntimeVersion) or not has_catalogue:
+    platform = hint.platform
+    if not isinstance(needed, RuntimeVersion) or not has_catalogue:
         return []
-    if RuntimeVersion.parse(profile.lib_version) >= needed:
-        return []
-    where = profile.lib_version_at
+    try:
+        if RuntimeVersion.parse(hint.version) >= needed:
+            return []
+    except InvalidVersion:
+        return []  # "latest" and the like: nothing to compare
+    where = hint.location
     requirement = Requirement(Axis.RUNTIME, f">={needed}")
     return [Finding(RULE.code, RULE.severity, where.path if where else None, where.line if where else 0, 0, None,
-                    Args.of(lib_version=profile.lib_version, needed=str(needed)), (PlatformDetail(platform, Args(), requirement),))]
+                    Args.of(lib_version=hint.version, needed=str(needed)), (PlatformDetail(platform, Args(), requirement),))]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from checker.findings import Axis, Finding, Requirement, Severity
 from checker.model import Api, Param
-from checker.project.targets import Target
 from checker.rules.context import cite, detail, make, minimum_of
 from checker.rules.rule import Rule, Template
 from checker.scan.sites import CallSite
+from checker.targets.model import Target
 
 RULE = Rule(
     code="TC133",

@@ -102,6 +102,8 @@ def test_search_by_any_name_in_any_case_and_in_chinese(page: Page, sites: dict[s
     assert visible_apis(page) == ["beta"]
     page.fill("#search", "TARO.ALPHA")
     assert visible_apis(page) == ["alpha"]
+    page.fill("#search", "Taro?.beta({ count: 1 })")  # pasted from code
+    assert visible_apis(page) == ["beta"]
     page.fill("#search", "tt.gamma")
     assert visible_apis(page) == ["gamma"]
     page.fill("#search", "my.alpha")  # Alipay's global: found, to show it is not there
@@ -180,7 +182,9 @@ def test_api_page_summary_first_ranges_in_words_and_timelines(page: Page, sites:
     assert weapp.all_inner_texts()[:3] == ["✓ supported", "3.0.0 and later",
                                           "WeChat base library 2.10.4, then 2.16.0 and later; 2.11–2.15 lack it"]
     assert weapp.nth(2).get_attribute("title") == "exact range: 2.10.4 || >=2.16.0"
-    assert page.locator("#summary-grid tr[data-platform=h5] td").nth(1).inner_text() == "a stub in 3.0.0 and later"
+    h5 = page.locator("#summary-grid tr[data-platform=h5] td")
+    assert h5.all_inner_texts()[1:] == ["a stub in 3.0.0 and later", "no runtime version axis",
+                                        "in development rejects, in production resolves silently"]
     assert page.locator("#summary-grid tr[data-platform=alipay] td").first.inner_text() == "? unknown (no data)"
     timeline = page.locator("h3#weapp ~ .timeline").nth(1)
     # the first statement is open below (<2.10.4): the line starts at the release line it names

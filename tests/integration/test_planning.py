@@ -122,7 +122,7 @@ def test_users_own_usage_replaces_the_bundled_share(tmp_path: Path) -> None:
     [
         (["--raise", "wepp=2.27.1"], "taro-compat: --raise 'wepp=2.27.1': unknown platform 'wepp'; did you mean 'weapp'?\n"),
         (["--raise", "h5=1.0.0"], "taro-compat: --raise 'h5=1.0.0': h5 has no runtime version to raise\n"),
-        (["--raise", "weapp=two"], "taro-compat: --raise 'weapp=two': 'two' is not a dotted version (2 to 4 numbers, e.g. 2.10.4)\n"),
+        (["--raise", "weapp=two"], "taro-compat: --raise 'weapp=two': WeChat base library 'two' is not a dotted version (2 to 4 numbers, e.g. 2.10.4)\n"),
         ([], "taro-compat: say what to plan: --raise PLATFORM=VERSION, --taro VERSION, --add-target P or --drop-target P\n"),
     ],
 )

@@ -16,6 +16,7 @@ from checker.model import Matrix
 from checker.project.discover import discover
 from checker.project.profile import ProjectProfile
 from checker.project.read import read_project
+from checker.targets.resolve import resolve_targets
 from conftest import MATRIX, REPO
 
 PROJECTS = REPO / "tests" / "fixtures" / "projects"
@@ -27,17 +28,17 @@ def matrix() -> Matrix:
 
 
 def read(matrix: Matrix, directory: Path, scan_root: Path | None = None, targets: str | None = None) -> ProjectProfile:
-    return read_project(
-        directory, scan_root=scan_root or directory, platforms=matrix.platforms, usage=matrix.usage, targets_override=targets
-    )
+    return read_project(directory, scan_root=scan_root or directory, targets_override=targets)
 
 
-def targets_of(profile: ProjectProfile) -> list[tuple[str, str | None, str]]:
-    return [(t.platform, t.min_version, t.source) for t in profile.targets]
+def targets_of(matrix: Matrix, profile: ProjectProfile) -> list[tuple[str, str | None, str]]:
+    resolved = resolve_targets(profile, matrix.platforms, matrix.usage, matrix.catalogues)
+    return [(t.platform, t.min_version, t.source) for t in resolved.targets]
 
 
-def notes_of(profile: ProjectProfile) -> list[tuple[str, str, str]]:
-    return [(n.code, n.severity, str(n.location)) for n in profile.notes]
+def notes_of(matrix: Matrix, profile: ProjectProfile) -> list[tuple[str, str, str]]:
+    resolved = resolve_targets(profile, matrix.platforms, matrix.usage, matrix.catalogues)
+    return [(n.code, n.severity, str(n.location)) for n in profile.notes + resolved.notes]
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -55,16 +56,16 @@ def test_npm_project(matrix: Matrix) -> None:
         "package-lock.json",
     )
     assert str(profile.taro.declared_at) == "package.json:14"
-    assert targets_of(profile) == [
-        ("h5", None, "package.json scripts (taro build --type)"),
-        ("weapp", "2.27.1", "project.config.json libVersion (a hint)"),
-    ]
+    # three build scripts left of the template's eight, and a project file the devtools opened: chosen platforms
+    assert targets_of(matrix, profile) == [("h5", None, "evidence"), ("weapp", "2.27.3", "evidence")]
     assert (profile.framework, profile.compiler, profile.source_root, profile.output_root) == ("react", "webpack5", "src", "(computed)")
     assert profile.plugins == ("@tarojs/plugin-generator",)
     assert profile.env_aliases == ("__TARO_ENV", "CURRENT_PLATFORM")
     assert (profile.lib_version, str(profile.lib_version_at), profile.appid) == ("2.27.1", "project.config.json:5", "touristappid")
-    assert notes_of(profile) == [
-        ("TC008", "info", "package.json"),  # build type quickapp is not in the matrix
+    assert notes_of(matrix, profile) == [
+        ("TC007", "info", "package.json"),  # guessed
+        ("TC006", "info", "package.json"),  # the weapp minimum from the usage data
+        ("TC008", "info", "package.json:9"),  # build type quickapp is not in the matrix
         ("TC001", "info", "project.config.json:5"),
     ]
 
@@ -72,7 +73,7 @@ def test_npm_project(matrix: Matrix) -> None:
 def test_settings_in_package_json(matrix: Matrix) -> None:
     profile = read(matrix, PROJECTS / "yarn-app")
     assert (profile.taro.resolved, profile.taro.source) == ("3.6.20", "yarn.lock")
-    assert targets_of(profile) == [
+    assert targets_of(matrix, profile) == [
         ("tt", "2.30.0", "package.json#taroCompat"),
         ("weapp", "2.16.0", "package.json#taroCompat"),
     ]
@@ -81,12 +82,12 @@ def test_settings_in_package_json(matrix: Matrix) -> None:
         "warning",
         ("src/legacy/**",),
     )
-    assert notes_of(profile) == []
+    assert notes_of(matrix, profile) == []
 
 
 def test_targets_option_overrides_the_project(matrix: Matrix) -> None:
     profile = read(matrix, PROJECTS / "yarn-app", targets="h5, cover 99.5% in weapp")
-    assert targets_of(profile) == [("h5", None, "--targets"), ("weapp", "2.27.3", "--targets (cover 99.5%)")]
+    assert targets_of(matrix, profile) == [("h5", None, "--targets"), ("weapp", "2.27.3", "--targets (cover 99.5%)")]
 
 
 def test_messy_project(matrix: Matrix) -> None:
@@ -95,11 +96,11 @@ def test_messy_project(matrix: Matrix) -> None:
     # project.private.config.json overrides project.config.json
     assert (profile.lib_version, str(profile.lib_version_at)) == ("2.30.4", "project.private.config.json:2")
     assert profile.appid == "wx0123456789abcdef"
-    assert profile.platform_files == ("project.tt.json", "project.config.json", "project.private.config.json")
-    assert targets_of(profile) == [("h5", None, "taro-compat.yaml"), ("weapp", "2.21.2", "taro-compat.yaml")]
+    assert profile.platform_files == ("project.config.json", "project.private.config.json", "project.tt.json")
+    assert targets_of(matrix, profile) == [("h5", None, "taro-compat.yaml"), ("weapp", "2.21.2", "taro-compat.yaml")]
     assert profile.baseline == ".taro-compat-baseline.json"
     assert (profile.framework, profile.compiler) == ("vue3", "webpack5")
-    assert notes_of(profile) == [
+    assert notes_of(matrix, profile) == [
         ("TC004", "warning", "package.json:4"),
         ("TC002", "warning", "package.json:4"),
         ("TC003", "warning", "project.config.json:1:1"),
@@ -141,16 +142,32 @@ def test_check_no_scan_fills_the_profile_section() -> None:
     (project,) = report["projects"]
     assert project["root"] == "."
     assert project["taro"] == {"declared": "^3.6.8", "resolved": "3.6.26", "source": "package-lock.json", "allows": None}
+    pruned = "kept when the others were removed"
     assert project["targets"] == [
-        {"platform": "h5", "min_version": None, "from": "package.json scripts (taro build --type)", "coverage": None},
-        {"platform": "weapp", "min_version": "2.27.1", "from": "project.config.json libVersion (a hint)", "coverage": None},
+        {"platform": "h5", "min_version": None, "from": "evidence", "coverage": None, "guessed": True, "minimum_from": None,
+         "evidence": [{"kind": "build_script", "file": "package.json", "line": 7, "detail": f"script 'build:h5' {pruned}", "strong": True}]},
+        {"platform": "weapp", "min_version": "2.27.3", "from": "evidence", "coverage": 99.78, "guessed": True,
+         "minimum_from": "default: cover 99.5% in weapp (usage data of 2025-11-30)",
+         "evidence": [
+             {"kind": "project_file", "file": "project.config.json", "line": 4, "strong": True,
+              "detail": "project.config.json with placeholder appid 'touristappid', opened in the devtools (libVersion)"},
+             {"kind": "build_script", "file": "package.json", "line": 6, "detail": f"script 'build:weapp' {pruned}", "strong": True},
+             {"kind": "build_script", "file": "package.json", "line": 8, "detail": f"script 'dev:weapp' {pruned}", "strong": True},
+         ]},
     ]
+    assert project["targets_summary"] == (
+        "h5, weapp >= 2.27.3 (guessed: h5 from script 'build:h5' kept when the others were removed; weapp from project.config.json "
+        "with placeholder appid 'touristappid', opened in the devtools (libVersion); weapp minimum keeps 99.78% of users; "
+        "declare them with `taro-compat init`)"
+    )
     assert project["call_sites"] == []
     assert [(f["code"], f["verdict"], f["file"], f["line"]) for f in project["findings"]] == [
-        ("TC008", "build-type-unknown", "package.json", 0),
+        ("TC006", "default-minimum-assumed", "package.json", 0),
+        ("TC007", "no-targets-declared", "package.json", 0),
+        ("TC008", "build-type-unknown", "package.json", 9),
         ("TC001", "libversion-is-a-hint", "project.config.json", 5),
     ]
-    assert report["summary"] == {"errors": 0, "warnings": 0, "infos": 2}
+    assert report["summary"] == {"errors": 0, "warnings": 0, "infos": 4}
 
 
 def test_check_monorepo_reports_each_project(tmp_path: Path) -> None:
@@ -257,7 +274,8 @@ def test_a_platform_plugin_locked_at_another_version(matrix: Matrix, tmp_path: P
         ),
     })
     profile = read(matrix, root)
-    notes = [(n.code, n.message, str(n.location)) for n in profile.notes if n.code == "TC012"]
+    resolved = resolve_targets(profile, matrix.platforms, matrix.usage, matrix.catalogues)
+    notes = [(n.code, n.message, str(n.location)) for n in resolved.notes if n.code == "TC012"]
     # weapp is not a target: its plugin's version does not matter here
     assert notes == [("TC012", "the resolved Taro 3.6.20 is older than @tarojs/plugin-platform-tt 3.6.26 (yarn.lock); "
                       "the checks assume 3.6.20 for tt", "yarn.lock:4")]

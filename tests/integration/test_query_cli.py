@@ -112,11 +112,33 @@ def test_native_call_ignores_the_taro_axis() -> None:
         ("alipay", "3.6.26", "unsupported"),
         ("qq", "4.2.1", "unknown"),
         ("weapp", "3.0.0-beta.6", "unsupported"),
-        ("weapp", "3.0.28", "unknown"),  # not in the catalogue, not covered: no guess
     ],
 )
 def test_other_platforms_and_versions(platform: str, taro: str, verdict: str) -> None:
     assert answer("--platform", platform, "--taro", taro)["verdict"] == verdict
+
+
+def test_a_release_the_incomplete_catalogue_lacks_is_answered_with_a_warning() -> None:
+    code, out, err = run("query", "api", "getUserProfile", "--format", "json", "--platform", "weapp", "--taro", "3.0.28")
+    assert (code, json.loads(out)["verdict"]) == (0, "unknown")  # not in the catalogue, not covered: no guess
+    assert err == ("taro-compat: warning: --taro: Taro 3.0.28 is not in the catalogue, which is incomplete; "
+                   "it falls between known releases of its line and is taken as given\n")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--taro", "3.6.99"], "taro-compat: --taro: Taro 3.6.99 is not a known release (nearest known: "),
+    (["--runtime", "2.10"], "taro-compat: --runtime: WeChat base library 2.10 names no single release: give all its parts (known: "),
+])
+def test_versions_that_do_not_exist_are_refused(argv: list[str], message: str) -> None:
+    code, out, err = run("query", "api", "getUserProfile", "--platform", "weapp", *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(message)
+
+
+def test_a_version_newer_than_the_catalogue_is_a_warning() -> None:
+    code, _, err = run("query", "api", "getUserProfile", "--platform", "weapp", "--runtime", "9.9.9")
+    assert code == 0
+    assert err.startswith("taro-compat: warning: --runtime: WeChat base library 9.9.9 is newer than the catalogue (newest release ")
 
 
 def test_whole_matrix_in_json_lists_every_documented_platform() -> None:
@@ -161,12 +183,12 @@ def test_text_answer_names_the_change_and_the_replacement() -> None:
     [
         (["query", "api", "getUserProfil"], "taro-compat: the knowledge base has no API 'getUserProfil'; did you mean 'getUserProfile'?\n"),
         (["query", "api", "getUserProfile", "--platform", "wepp"], "taro-compat: unknown platform 'wepp'; did you mean 'weapp'?\n"),
-        (["query", "api", "getUserProfile", "--platform", "weapp", "--taro", "3.1"], "taro-compat: '3.1' is not a semver version (MAJOR.MINOR.PATCH[-pre])\n"),
+        (["query", "api", "getUserProfile", "--platform", "weapp", "--taro", "3.1"], "taro-compat: --taro: Taro '3.1' is not a semver version (MAJOR.MINOR.PATCH[-pre])\n"),
         (["query", "api", "getUserProfile", "--platform", "h5", "--runtime", "2.10.4"], "taro-compat: platform 'h5' has no runtime version axis; drop --runtime\n"),
         (["query", "api", "getUserProfile", "--platform", "weapp", "--published", "2023-13-01"], "taro-compat: --published '2023-13-01' is not a date (YYYY-MM-DD)\n"),
         (["query", "api", "getUserProfile", "--taro", "3.6.26"], "taro-compat: --taro, --runtime, --published and --native need --platform\n"),
         (["query", "api", "getUserProfile", "--format", "xml"], "taro-compat query api: argument --format: invalid choice: 'xml' (choose from text, json)\n"),
-        ([], "taro-compat: say what to do: check PATH, query api NAME, kb lint (see --help)\n"),
+        ([], "taro-compat: say what to do: check PATH, init PATH, query api NAME, kb lint (see --help)\n"),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str) -> None:

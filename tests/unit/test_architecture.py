@@ -17,7 +17,13 @@ FORBIDDEN = {
     "checker.versions": ("checker.model", "checker.kb", "checker.project", "checker.scan", "checker.evaluate", "checker.render", "checker.cli"),
     "checker.model": ("checker.kb", "checker.project", "checker.scan", "checker.evaluate", "checker.render", "checker.cli"),
     "checker.kb": ("checker.project", "checker.scan", "checker.evaluate", "checker.rules", "checker.render", "checker.cli", "checker.planning"),
-    "checker.project": ("checker.kb", "checker.scan", "checker.evaluate", "checker.rules", "checker.render", "checker.cli", "checker.planning"),
+    # the project reader needs no matrix: it reads what the repository says, the targets stage weighs it
+    "checker.project": ("checker.kb", "checker.model", "checker.usage", "checker.known_versions", "checker.targets", "checker.scan",
+                        "checker.evaluate", "checker.rules", "checker.render", "checker.cli", "checker.planning"),
+    "checker.known_versions": ("checker.kb", "checker.project", "checker.targets", "checker.scan", "checker.evaluate", "checker.render",
+                               "checker.cli"),
+    "checker.targets": ("checker.kb", "checker.scan", "checker.evaluate", "checker.rules", "checker.render", "checker.cli",
+                        "checker.commands", "checker.planning", "checker.pipeline", "checker.api"),
     "checker.scan": ("checker.model", "checker.kb", "checker.project", "checker.evaluate", "checker.rules", "checker.render", "checker.cli",
                      "checker.support", "checker.usage"),
     "checker.support": ("checker.kb", "checker.project", "checker.scan", "checker.evaluate", "checker.render", "checker.cli"),
@@ -65,6 +71,40 @@ def test_no_stage_imports_a_later_one(path: Path) -> None:
             )
 
 
+def imports_the_package_root(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(alias.name == "checker" for alias in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and node.module == "checker" and node.level == 0:
+            return True
+    return False
+
+
+def test_nothing_imports_the_package_root() -> None:
+    """The root re-exports the Python API (checker.api), which imports every stage: an arrow back up from any of them."""
+    users = sorted(module_name(p) for p in MODULES if imports_the_package_root(p) and module_name(p) != "checker")
+    assert users == []
+
+
+def test_the_targets_stage_runs_between_the_reader_and_evaluation() -> None:
+    """The reader hands a profile to the targets stage; evaluation takes the resolved targets, not the profile's."""
+    reader = [i for p in (PACKAGE / "project").glob("*.py") for i in imports_of(p)]
+    assert not any(i.startswith(("checker.targets", "checker.model")) for i in reader)
+    assert "checker.targets.resolve" in imports_of(PACKAGE / "evaluate.py")
+    assert "checker.project.profile" in imports_of(PACKAGE / "targets" / "resolve.py")
+
+
 def test_only_the_syntax_adapter_imports_tree_sitter() -> None:
     users = sorted(module_name(p) for p in MODULES if any(i.startswith("tree_sitter") for i in imports_of(p)))
     assert users == ["checker.syntax"]
+
+
+def test_the_site_renders_a_loaded_matrix_and_imports_no_loader() -> None:
+    """The site's modules take the typed Matrix (and the docs-vs-code report, read at the command line):
+    they never load the knowledge base or run an importer themselves."""
+    site = [p for p in MODULES if module_name(p).startswith("checker.render.site")]
+    assert len(site) >= 5
+    for path in site:
+        for imported in imports_of(path):
+            assert not imported.startswith(("checker.kb", "checker.importers", "checker.project", "checker.scan")), (module_name(path), imported)

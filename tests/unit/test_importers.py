@@ -70,12 +70,13 @@ def test_taro_ranges_come_from_where_an_api_appears_and_disappears() -> None:
     packages = [read_taro_package(FIXTURES / f"taro-{v}", SPELLINGS) for v in ("3.6.0", "3.0.0", "3.4.0")]
     problems = apply_taro(records, packages, ["weapp", "tt", "alipay", "h5", "harmony-hybrid"], {"3.0.0", "3.4.0", "3.6.0"})
     support = records["askProfile"]["support"]
-    assert [s["versions"] for s in support["weapp"]["taro"]] == [">=3.0.0"]
-    assert [s["versions"] for s in support["h5"]["taro"]] == [">=3.0.0 <=3.0.0"]  # dropped after 3.0.0
-    assert [s["versions"] for s in support["alipay"]["taro"]] == [">=3.4.0 <=3.4.0"]
-    assert [s["versions"] for s in support["tt"]["taro"]] == [">=3.6.0"]
+    # the tags are documentation: they go to `documented`, which a computed Taro axis outranks
+    assert [s["versions"] for s in support["weapp"]["documented"]] == [">=3.0.0"]
+    assert [s["versions"] for s in support["h5"]["documented"]] == [">=3.0.0 <=3.0.0"]  # dropped after 3.0.0
+    assert [s["versions"] for s in support["alipay"]["documented"]] == [">=3.4.0 <=3.4.0"]
+    assert [s["versions"] for s in support["tt"]["documented"]] == [">=3.6.0"]
     assert set(support) == {"weapp", "h5", "alipay", "tt", "harmony-hybrid"}
-    assert all(s["confidence"] == "imported" for p in support.values() for s in p["taro"])
+    assert all(s["confidence"] == "imported" for p in support.values() for s in p["documented"])
     assert records["askProfile"]["sources"]["imp-taro-3.4.0"] == {"package": "@tarojs/taro@3.4.0", "file": "types/api/open-api/user.d.ts", "line": 9}
     assert "notYet" not in records  # documented for no platform: nothing to say
     assert problems == ["types/api/open-api/user.d.ts:8: strange: cannot read @supported value 'mystery'"]
@@ -103,7 +104,7 @@ def test_each_importer_keeps_the_others_part(tmp_path: Path) -> None:
     again = load_imported(tmp_path)
     apply_taro(again, [read_taro_package(FIXTURES / "taro-3.6.0", SPELLINGS)], ["weapp"], {"3.6.0"})  # a new Taro import
     weapp = again["askProfile"]["support"]["weapp"]
-    assert [s["versions"] for s in weapp["taro"]] == [">=3.6.0"]
+    assert [s["versions"] for s in weapp["documented"]] == [">=3.6.0"]
     assert [s["versions"] for s in weapp["runtime"]] == ["<2.10.4", ">=2.10.4"]  # the wx part survived
     assert again["askProfile"]["provenance"]["imported_from"] == ["@tarojs/taro@3.6.0", "miniprogram-api-typings@9.9.9"]
 

@@ -12,7 +12,8 @@ from checker.findings import Finding, Severity
 from checker.kb import load_matrix
 from checker.model import Matrix
 from checker.project.profile import ProjectProfile, TaroVersionInfo
-from checker.project.targets import Target
+from checker.targets.model import Target
+from checker.targets.resolve import ResolvedTargets
 from checker.render.words import word
 from checker.rules import RULES, matches, rule_for, unknown_patterns
 from checker.scan.sites import CallSite, FileScan, Guard
@@ -91,10 +92,13 @@ def matrix(make_matrix: Callable[..., Path]) -> Matrix:
     return load_matrix(make_matrix({"alpha": ALPHA, "beta": BETA}), use_cache=False)
 
 
-def profile(*targets: Target) -> ProjectProfile:
+def profile() -> ProjectProfile:
     taro = TaroVersionInfo(declared="3.6.26", declared_at=None, resolved="3.6.26", source="test")
-    return ProjectProfile(root=".", name="t", taro=taro, targets=targets or (
-        Target("h5", None, "test"), Target("rn", None, "test"), Target("weapp", "2.10.4", "test")))
+    return ProjectProfile(root=".", name="t", taro=taro)
+
+
+def resolved(*targets: Target) -> ResolvedTargets:
+    return ResolvedTargets(targets or (Target("h5", None, "test"), Target("rn", None, "test"), Target("weapp", "2.10.4", "test")))
 
 
 def call(api: str, line: int = 1, *, via: str = "taro", guards: tuple[Guard, ...] = ()) -> CallSite:
@@ -103,7 +107,7 @@ def call(api: str, line: int = 1, *, via: str = "taro", guards: tuple[Guard, ...
 
 
 def check(matrix: Matrix, *sites: CallSite, selection: Selection | None = None, targets: tuple[Target, ...] = ()) -> list[Finding]:
-    result = evaluate(matrix, profile(*targets), (FileScan("a.ts", call_sites=sites),), selection=selection)
+    result = evaluate(matrix, profile(), (FileScan("a.ts", call_sites=sites),), targets=resolved(*targets), selection=selection)
     return list(result.findings)
 
 

@@ -146,3 +146,11 @@ def test_site_command_writes_every_page_and_the_disagreements(tmp_path: Path, ma
     assert "此知识库中尚无不一致数据。" in page
     data = json.loads(re.search(r'<script type="application/json" id="index-data">(.*?)</script>', (tmp_path / "site" / "index.html").read_text(encoding="utf-8")).group(1))  # type: ignore[union-attr]
     assert data["platforms"][:2] == ["weapp", "h5"]
+
+
+def test_api_names_break_inside_camel_case_and_stay_escaped() -> None:
+    from checker.render.templating import breakable
+
+    assert str(breakable("button.open-type.chooseAvatar")) == "button.<wbr>open-type.<wbr>choose<wbr>Avatar"
+    assert str(breakable("getUserProfile")) == "get<wbr>User<wbr>Profile"
+    assert str(breakable("<b>x</b>aB")) == "&lt;b&gt;x&lt;/b&gt;a<wbr>B"

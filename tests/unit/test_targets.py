@@ -6,7 +6,7 @@ import pytest
 from checker.errors import Location
 from checker.kb import load_matrix
 from checker.model import Matrix
-from checker.project.targets import Target, TargetQueryError, parse_targets
+from checker.targets.query import Target, TargetQueryError, parse_targets
 from checker.usage import minimum_for_share, share_at_or_above
 from checker.versions import RuntimeVersion
 from conftest import MATRIX

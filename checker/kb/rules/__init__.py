@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from checker.errors import KnowledgeBaseError
 from checker.kb import LoadedMatrix
 from checker.kb.rules import (
+    computed_contradicted,
     file_names,
     notes_required,
     ranges_ordered,
@@ -26,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     sources_used.check,
     file_names.check,
     references_exist.check,
+    computed_contradicted.check,
 )
 
 

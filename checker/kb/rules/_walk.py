@@ -21,5 +21,7 @@ def axes(matrix: Matrix) -> Iterator[AxisStatements]:
     for api in matrix.apis():
         for platform, support in sorted(api.support.items()):
             yield AxisStatements(api, platform, "taro", TARO_CATALOGUE, support.taro)
+            if support.documented and support.documented != support.taro:
+                yield AxisStatements(api, platform, "documented", TARO_CATALOGUE, support.documented)
             runtime = matrix.platforms[platform].runtime
             yield AxisStatements(api, platform, "runtime", runtime, support.runtime)

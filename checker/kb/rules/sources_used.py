@@ -14,9 +14,9 @@ CODE = "KB105"
 def _cited(api: Api) -> set[str]:
     found: set[str] = set()
     for support in api.support.values():
-        for statement in support.taro + support.runtime:
+        for statement in support.taro + support.runtime + support.documented:
             found.update(s.id for s in statement.sources)
-        for extra in (support.deprecated, support.can_i_use):
+        for extra in (support.deprecated, support.can_i_use, support.native_api):
             if extra is not None:
                 found.update(s.id for s in extra.sources)
     for group in (api.changes, api.params, api.returns, api.restrictions, api.notes):

@@ -13,28 +13,16 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 
-from checker.errors import InvalidVersion, Location, ProjectError
-from checker.model import Platform, UsageShare
+from checker.errors import InvalidVersion, Location
+from checker.known_versions import UnknownVersion, known_version
+from checker.model import Catalogue, Platform, UsageShare
+from checker.targets.model import Target, TargetQueryError
 from checker.usage import minimum_for_share, share_at_or_above
 from checker.versions import RuntimeVersion
 
 __all__ = ["Target", "TargetQueryError", "parse_targets"]
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    platform: str
-    min_version: str | None  # the lowest runtime version promised; None when not stated or no runtime axis
-    source: str  # where it came from, e.g. "package.json#taroCompat"
-    location: Location | None = None
-    coverage: float | None = None  # share of users at or above min_version, where usage data exists
-
-
-class TargetQueryError(ProjectError):
-    """A target query that cannot be read."""
 
 
 _CLAUSE = re.compile(
@@ -52,8 +40,14 @@ def parse_targets(
     source: str,
     location: Location,
     start: tuple[Target, ...] = (),
+    catalogues: Mapping[str, Catalogue] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[Target, ...]:
-    """Apply ``query`` to ``start`` (default targets that ``not`` may drop); raises :class:`TargetQueryError`."""
+    """Apply ``query`` to ``start`` (default targets that ``not`` may drop); raises :class:`TargetQueryError`.
+
+    With ``catalogues``, a minimum must be a known release (else an error naming the nearest ones); one newer
+    than the catalogue is passed to ``warn``.
+    """
     chosen: dict[str, Target] = {target.platform: target for target in start}
     clauses = [clause.strip() for clause in query.split(",")]
     if not query.strip():
@@ -86,6 +80,14 @@ def parse_targets(
                     version = RuntimeVersion.parse(match["version"]).text
                 except InvalidVersion as error:
                     raise TargetQueryError(f"{clause!r}: {error}", location) from None
+                catalogue = (catalogues or {}).get(platforms[platform].runtime or "")
+                if catalogue is not None:
+                    try:
+                        checked = known_version(version, catalogue)
+                    except UnknownVersion as error:
+                        raise TargetQueryError(f"{clause!r}: {error}", location) from None
+                    if checked.warning and warn is not None:
+                        warn(f"{clause!r}: {checked.warning}")
             share = usage.get(platforms[platform].runtime or "")
             coverage = share_at_or_above(share, RuntimeVersion.parse(version)) if share and version else None
             chosen[platform] = Target(platform, version, source, location, coverage)

@@ -1,0 +1,139 @@
+"""Which platforms a project's repository shows it ships to, and how sure that is.
+
+Strong evidence alone selects a target: a platform project file with a real app id, a platform plugin
+configured in config/index, an outputRoot that names the platform, a CI job that builds it, a build
+script the team wrote or pruned. Taro's project template writes a ``build:X`` script for every platform
+and a project.config.json with the placeholder app id ``touristappid``
+(@tarojs/cli@4.0.9 templates/default), so those are weak: they only break a tie when nothing is strong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from checker.errors import Location
+from checker.model import Platform
+from checker.project.profile import ProjectProfile
+from checker.targets.model import Evidence, EvidenceKind
+
+__all__ = ["is_placeholder_appid", "platform_evidence", "platform_of_file", "unknown_build_types"]
+
+# words of the app ids templates and tutorials ship with (touristappid, testAppId, "your appid", ...)
+_PLACEHOLDER_WORDS = ("tourist", "test", "demo", "example", "sample", "your", "xxx", "appid", "todo", "replace")
+_MIN_APPID_LENGTH = 8
+
+
+def is_placeholder_appid(appid: str | None) -> bool:
+    """An empty app id, one a template or tutorial ships with, or one no platform would issue."""
+    if not appid or not appid.strip():
+        return True
+    text = appid.strip()
+    if not text.isascii() or not text.replace("_", "").isalnum() or len(text) < _MIN_APPID_LENGTH:
+        return True
+    if len(set(text.lower())) < 4:  # wx0000000000000000
+        return True
+    return any(word in text.lower() for word in _PLACEHOLDER_WORDS)
+
+
+def platform_of_file(name: str, platforms: Mapping[str, Platform]) -> str | None:
+    """The platform whose project file this is (project.config.json, project.tt.json, mini.project.json, ...)."""
+    return next((p.id for p in sorted(platforms.values(), key=lambda p: p.id) if name in p.project_files), None)
+
+
+def platform_evidence(profile: ProjectProfile, platforms: Mapping[str, Platform]) -> dict[str, list[Evidence]]:
+    """Every piece of evidence, per platform, strong first."""
+    found: dict[str, list[Evidence]] = {}
+    for item in _all_evidence(profile, platforms):
+        found.setdefault(item.platform, []).append(item)
+    return {platform: sorted(items, key=lambda e: not e.strong) for platform, items in sorted(found.items())}
+
+
+def unknown_build_types(profile: ProjectProfile, platforms: Mapping[str, Platform]) -> list[tuple[str, Location]]:
+    """Build types a team chose (CI, or scripts it wrote) that no platform of the matrix is built by."""
+    by_env = {p.taro_env for p in platforms.values()}
+    pruned = _pruned(profile, platforms)
+    boilerplate = _boilerplate_shapes(profile)
+    chosen = [b for b in profile.builds if b.build_type not in by_env and (b.via == "ci" or b.shape not in boilerplate or pruned)]
+    return list({b.build_type: (b.build_type, b.location) for b in chosen}.values())
+
+
+def _all_evidence(profile: ProjectProfile, platforms: Mapping[str, Platform]) -> Iterator[Evidence]:
+    by_env = {p.taro_env: p.id for p in platforms.values()}
+    by_plugin = {p.plugin: p.id for p in platforms.values() if p.plugin}
+    for file in profile.project_files:
+        platform = platform_of_file(file.name, platforms)
+        if platform is None:
+            continue
+        where = file.appid_at or Location(file.display)
+        if file.appid is not None and not is_placeholder_appid(file.appid):
+            owner = _owner_of_appid(file.appid, platforms)
+            if owner in (None, platform):
+                yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, f"{file.display} appid {file.appid}", strong=True)
+                continue
+            # a copy of another platform's file: whatever its devtools wrote into it came along
+            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, f"{file.display} with appid {file.appid}, which is {owner}'s (a copy)",
+                           strong=False)
+            continue
+        if file.appid is not None:
+            detail = f"{file.display} with placeholder appid {file.appid!r}"
+        else:
+            detail = f"{file.display} without an appid"
+        if file.devtools_keys:
+            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, f"{detail}, opened in the devtools ({', '.join(file.devtools_keys)})", strong=True)
+        else:
+            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, detail, strong=False)
+    config_file = profile.config_file or "config/index.js"
+    lines = dict(profile.config_lines)
+    for plugin in profile.plugins:
+        if plugin in by_plugin:
+            yield Evidence(EvidenceKind.CONFIG_PLUGIN, by_plugin[plugin], Location(config_file, lines.get("plugins", 0)),
+                           f"{config_file} plugins {plugin}", strong=True)
+    if profile.output_root and "(" not in profile.output_root:
+        for word in dict.fromkeys(_words(profile.output_root)):
+            if word in by_env:
+                yield Evidence(EvidenceKind.OUTPUT_ROOT, by_env[word], Location(config_file, lines.get("outputRoot", 0)),
+                               f"outputRoot {profile.output_root!r}", strong=True)
+    pruned = _pruned(profile, platforms)
+    boilerplate = _boilerplate_shapes(profile)
+    for build in profile.builds:
+        if build.build_type not in by_env:
+            continue
+        platform = by_env[build.build_type]
+        if build.via == "ci":
+            yield Evidence(EvidenceKind.CI_BUILD, platform, build.location, f"CI runs {build.context!r}", strong=True)
+        elif pruned:
+            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} kept when the others were removed", strong=True)
+        elif build.shape not in boilerplate:
+            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} written for it", strong=True)
+        else:
+            how = "as the template writes it" if build.template else "one of a set written alike for every platform"
+            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} {how}", strong=False)
+
+
+def _pruned(profile: ProjectProfile, platforms: Mapping[str, Platform]) -> bool:
+    """The template writes a build script for most platforms (5 to 9 of them, by Taro release); a project whose
+    scripts build at most half of the matrix's platforms had the others removed: what is left was chosen."""
+    scripted = {b.build_type for b in profile.builds if b.via == "script"}
+    return 0 < len(scripted) <= len(platforms) // 2
+
+
+_BOILERPLATE_BREADTH = 3  # a script shape shared by this many platforms was written for all of them, not chosen
+
+
+def _boilerplate_shapes(profile: ProjectProfile) -> set[str]:
+    types_by_shape: dict[str, set[str]] = {}
+    for build in profile.builds:
+        if build.via == "script":
+            types_by_shape.setdefault(build.shape, set()).add(build.build_type)
+    return {shape for shape, types in types_by_shape.items() if len(types) >= _BOILERPLATE_BREADTH}
+
+
+def _owner_of_appid(appid: str, platforms: Mapping[str, Platform]) -> str | None:
+    """The platform whose app ids start as this one does (None: no platform claims the form)."""
+    return next((p.id for p in platforms.values() if p.app_id_prefix and appid.startswith(p.app_id_prefix)), None)
+
+
+def _words(text: str) -> list[str]:
+    """``dist/weapp``, ``dist-weapp``, ``build_weapp`` -> their words."""
+    segments = "".join(c if c.isalnum() or c == "-" else " " for c in text).split()
+    return segments + [part for segment in segments if "-" in segment for part in segment.split("-")]
