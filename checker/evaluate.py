@@ -86,6 +86,15 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
     return []
 
 
+def _in_platform_folder(site: CallSite | ComponentUse, envs: frozenset[str]) -> CallSite | ComponentUse:
+    """Code in a folder named after a platform (iconfont/alipay/alipay.js, picked by index.alipay.js) runs
+    there only, as a platform file does: a guard says so, and the code is not judged elsewhere."""
+    folders = [part for part in site.file.split("/")[:-1] if part in envs]
+    if not folders:
+        return site
+    return replace(site, guards=(Guard("platform_file", 1, envs=(folders[-1],)),) + site.guards)
+
+
 def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, targets: ResolvedTargets,
              today: date | None = None, selection: Selection | None = None, vendored: tuple[str, ...] = ()) -> ProjectResult:
     """Findings for one project; call sites of APIs the matrix does not know are left out.
@@ -100,7 +109,10 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
         for note in profile.notes + targets.notes
     ]
 
+    envs = frozenset(p.taro_env for p in matrix.platforms.values())
+
     def use(site: CallSite | ComponentUse, api: str) -> Use:
+        site = _in_platform_folder(site, envs)
         return Use(site, api, tuple(tuple(guard_platforms(g, targets.targets, matrix.platforms)) for g in site.guards))
 
     sites = tuple(use(site, site.api) for scan in scans for site in scan.call_sites if site.api in matrix)
