@@ -34,6 +34,7 @@ SKIPPED_DIRS = ("node_modules", "dist", "build", "output", "out", "coverage", "r
 RG_PATTERN = r"Taro|wx\.|my\.|tt\.|swan\.|qq\.|jd\."
 DECLARED = ("taroCompat", "taro-compat.yaml", "--targets", "settings")  # words in targets[].from
 ENCODING_WORDS = re.compile(r"UTF|encod|decod|GBK|GB18030|charset", re.I)
+DECODED_WORDS = re.compile(r"GBK|GB18030|GB2312|Big5|UTF-16|decoded", re.I)
 ERROR_LINE = re.compile(r"\berror\b(?!\()")  # the severity word, not the "N error(s)" summary
 CODE = re.compile(r"\bTC\d{3}\b")
 
@@ -96,7 +97,7 @@ def reason_of(message: str) -> str:
 
 def summarise(directory: Path) -> dict:
     rows, codes, apis, reasons = [], Counter(), Counter(), Counter()
-    unparsable_reports, dropped, encoding, places = [], [], [], []
+    unparsable_reports, dropped, encoding, decoded, places = [], [], [], [], []
     for meta_file in sorted(directory.glob("*.meta.json")):
         name = meta_file.name.removesuffix(".meta.json")
         report, meta = load(directory, name)
@@ -127,6 +128,8 @@ def summarise(directory: Path) -> dict:
                 places.append(f"{name}/{f.get('file')}: {f.get('message')}")
                 if ENCODING_WORDS.search(reason):
                     encoding.append(f"{name}/{f.get('file')}: {reason}")
+            elif DECODED_WORDS.search(f.get("message") or ""):
+                decoded.append(f"{name}/{f.get('file')}: {f.get('message')}")  # scanned after decoding: not skipped
         severities = Counter(f.get("severity") for f in findings)
         rows.append({
             "name": name, "findings": len(findings), "errors": severities["error"], "warnings": severities["warning"],
@@ -138,7 +141,7 @@ def summarise(directory: Path) -> dict:
         })
     largest = max(rows, key=lambda r: r["files"])["name"] if rows else None
     return {"rows": rows, "codes": codes, "error_apis": apis, "reasons": reasons, "dropped": dropped,
-            "unparsable_reports": unparsable_reports, "encoding": encoding, "places": places, "largest": largest}
+            "unparsable_reports": unparsable_reports, "encoding": encoding, "decoded": decoded, "places": places, "largest": largest}
 
 
 def spread(values: list[float]) -> str:
@@ -171,6 +174,7 @@ def totals(summary: dict) -> dict[str, str]:
         "TC010 (files skipped or partly parsed)": str(sum(r["tc010"] for r in rows)),
         "  of which 'does not parse'": str(sum(n for k, n in summary["reasons"].items() if "parse" in k)),
         "  of which encoding": str(len(summary["encoding"])),
+        "sources decoded from another encoding": str(len(summary["decoded"])),
         "check wall time per repository (s)": spread([r["seconds"] for r in rows]),
         "check wall time in total (s)": f"{sum(r['seconds'] for r in rows):.1f}",
     }
@@ -192,6 +196,7 @@ def print_summary(summary: dict, directory: Path) -> None:
     for reason, n in summary["reasons"].most_common():
         print(f"  {n:5}  {reason}")
     sections = (("Dropped", summary["dropped"]), ("Skipped for encoding", summary["encoding"]),
+                ("Decoded from another encoding", summary["decoded"]),
                 ("TC010 places", summary["places"]))
     for title, items in sections:
         print(f"\n{title}: {len(items)}")

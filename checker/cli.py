@@ -71,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-scan", action="store_true", help="read the manifests only, no source")
     check.add_argument("--baseline", type=Path, help="accept the findings recorded in this file (see --write-baseline)")
     check.add_argument("--write-baseline", type=Path, help="record the current findings as accepted, in this file")
+    check.add_argument("--quiet", action="store_true", help="errors only (text, markdown, github)")
+    check.add_argument("--full", action="store_true", help="markdown: the whole report, not cut to a PR comment's 65,536 characters")
+    check.add_argument("--link-base", metavar="URL", help="link findings to URL/PATH#LLINE, e.g. https://github.com/OWNER/REPO/blob/SHA "
+                       "(default on GitHub Actions: from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA)")
     check.add_argument("--matrix", type=Path, help="knowledge base directory (default: the bundled one)")
 
     plan = commands.add_parser("plan", help="what changes if a minimum is raised, Taro upgraded, a platform added or dropped")

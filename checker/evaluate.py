@@ -21,10 +21,11 @@ from checker.rules import (
     tc011_libversion_below_requirement,
     tc013_vendored_not_scanned,
     tc108_no_data,
+    tc111_global_missing,
 )
 from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
-from checker.scan.sites import CallSite, ComponentUse, FileScan, Guard
+from checker.scan.sites import PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard
 from checker.targets.model import Target
 from checker.targets.resolve import ResolvedTargets
 from checker.versions import TaroVersion, Version
@@ -76,7 +77,7 @@ def component_id(use: ComponentUse) -> str:
 def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mapping[str, Platform]) -> list[str]:
     """The target platforms on which the guarded code can run."""
     target_ids = [t.platform for t in targets]
-    if guard.kind in ("taro_env", "platform_file"):
+    if guard.kind in PLATFORM_GUARDS:
         named = {p for p in target_ids if platforms[p].taro_env in guard.envs}
         return sorted(set(target_ids) - named) if guard.negated else sorted(named)
     if guard.kind in _CAPABILITY_GUARDS:
@@ -131,7 +132,10 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
         today=day,
     )
     for used in sites + components:
-        findings += findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
+        found = findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
+        how = _how(used.site)
+        findings += [replace(f, args=Args.of(f.args.as_dict(), **how)) for f in found] if how else found
+    findings += _unlisted_natives(matrix, targets.targets, scans)
     lowest = _requirements(matrix, targets.targets, sites + components)
     hint = targets.lib_version
     if hint is not None:
@@ -168,6 +172,31 @@ def _gather(findings: list[Finding]) -> list[Finding]:
         kept.append(replace(first, args=Args.of(first.args, gathered=len(members), elsewhere=elsewhere[:_ELSEWHERE],
                                                  more_sites=more if more > 0 else None)))
     return kept
+
+
+def _how(site: CallSite | ComponentUse) -> dict[str, str]:
+    """How the call is reached when not directly: a library's export, or a project function's caller."""
+    if not isinstance(site, CallSite):
+        return {}
+    how = {"through": site.wrapper} if site.wrapper else {}
+    return how | ({"within": site.within or "", "caller": site.caller} if site.caller else {})
+
+
+def _unlisted_natives(matrix: Matrix, targets: tuple[Target, ...], scans: tuple[FileScan, ...]) -> list[Finding]:
+    """``my.scan()`` built for a platform without ``my``: the global alone decides, whether or not the matrix lists the member."""
+    found = []
+    for scan in scans:
+        for site in scan.call_sites:
+            if site.via == "taro" or site.api in matrix or site.suppression is not None:
+                continue
+            if any(g.kind in _CAPABILITY_GUARDS and not g.negated and g.receiver == site.via for g in site.guards):
+                continue  # tested first (typeof my !== 'undefined', my.x &&): runs only where the global is
+            covered = tuple(tuple(guard_platforms(g, targets, matrix.platforms)) for g in site.guards)
+            for target in targets:
+                platform = matrix.platforms[target.platform]
+                if platform.native_global != site.via and runs_on(target.platform, site.guards, covered):
+                    found.append(tc111_global_missing.check_unlisted(site, platform))
+    return found
 
 
 def _shape(findings: list[Finding], selection: Selection) -> list[Finding]:

@@ -10,9 +10,13 @@ import enum
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from checker.errors import Location
 from checker.versions import RuntimeVersion, Scheme, Version, VersionRange
+
+if TYPE_CHECKING:
+    from checker.model_wrappers import Wrapper
 
 __all__ = [
     "Api",
@@ -278,6 +282,8 @@ class Platform:
     note: Text | None = None
     project_files: tuple[str, ...] = ()
     typings_names: tuple[str, ...] = ()  # how Taro's @supported tags spell it
+    env_type: str | None = None  # the Taro.ENV_TYPE key getEnv() returns there (WEB for h5)
+    taro_packages: tuple[str, ...] = ()  # Taro namespace packages built for this platform only (@tarojs/taro-h5)
     app_id_prefix: str | None = None  # how the platform's app ids start (wx..., tt...), where they have a fixed form
     order: int | None = None  # audience order, 1 first; None: after the ordered ones
     short_name: Text | None = None  # for table headings; the name when None
@@ -337,8 +343,10 @@ class Matrix:
         api_records: Mapping[str, object],
         build_api: Callable[[object], Api],
         built_apis: Mapping[str, Api] | None = None,
+        wrappers: Mapping[str, Wrapper] | None = None,
     ) -> None:
         self.digest = digest
+        self.wrappers = dict(wrappers or {})
         self.platforms = platforms
         self.catalogues = catalogues
         self.usage = usage

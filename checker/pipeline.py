@@ -9,11 +9,14 @@ from checker.cachedir import cache_file_for
 from checker.model import Matrix
 from checker.project.profile import ProjectProfile
 from checker.scan.files import source_files
-from checker.scan.runner import ScanOptions, scan_files
+from checker.scan.graph import ModuleMap
+from checker.errors import InvalidRange, InvalidVersion
+from checker.scan.runner import ScanOptions, WrapperUse, scan_files
+from checker.versions import Scheme, TaroVersion, parse_range
 from checker.scan.sites import FileScan
 from checker.vendored import split_vendored
 
-__all__ = ["member_names", "scan_options", "scan_project", "scan_project_files"]
+__all__ = ["member_names", "module_map", "scan_options", "scan_project", "scan_project_files", "wrapper_uses"]
 
 
 def member_names(matrix: Matrix) -> frozenset[str]:
@@ -27,7 +30,43 @@ def scan_options(matrix: Matrix, profile: ProjectProfile) -> ScanOptions:
         env_values=frozenset(p.taro_env for p in matrix.platforms.values()),
         env_aliases=frozenset(profile.env_aliases),
         names=member_names(matrix),
+        env_types=tuple(sorted((p.env_type, p.taro_env) for p in matrix.platforms.values() if p.env_type)),
+        platform_packages=tuple(sorted((package, p.taro_env) for p in matrix.platforms.values() for package in p.taro_packages)),
+        wrappers=wrapper_uses(matrix, profile),
+        project_prefixes=tuple(sorted({key for key, _ in profile.module_aliases})),
     )
+
+
+def wrapper_uses(matrix: Matrix, profile: ProjectProfile) -> tuple[WrapperUse, ...]:
+    """What the scanner reports for the wrapper libraries this project depends on, at the version it has."""
+    found = []
+    for package, version in profile.libraries:
+        for wrapper in matrix.wrappers.values():
+            if wrapper.package != package or not _version_in(version, wrapper.versions):
+                continue
+            label = f"{package}@{version}"
+            for export, calls in sorted(wrapper.exports.items()):
+                for call in calls:
+                    envs = tuple(sorted(matrix.platforms[p].taro_env for p in call.platforms if p in matrix.platforms))
+                    found.append(WrapperUse(package, label, export, call.api, envs, call.tested))
+    return tuple(found)
+
+
+def _version_in(version: str, versions: str) -> bool:
+    """A locked version, or the lowest a declared range allows, in the versions a wrapper record covers."""
+    try:
+        wanted = parse_range(versions, Scheme.SEMVER)
+        try:
+            exact = TaroVersion.parse(version)
+        except InvalidVersion:
+            exact = parse_range(version.lstrip("^~"), Scheme.SEMVER).lowest()
+    except (InvalidRange, InvalidVersion):
+        return False
+    return exact is not None and exact in wanted
+
+
+def module_map(profile: ProjectProfile) -> ModuleMap:
+    return ModuleMap(aliases=profile.module_aliases, base_url=profile.module_base)
 
 
 def scan_project(directory: Path, profile: ProjectProfile, matrix: Matrix, projects: Iterable[Path] = (), *, cache: bool = True) -> tuple[FileScan, ...]:
@@ -43,4 +82,4 @@ def scan_project_files(directory: Path, profile: ProjectProfile, matrix: Matrix,
     files, _ = source_files(directory, include=profile.include, exclude=profile.exclude, skip_dirs=nested + output)
     files, vendored = split_vendored(files, profile.include)
     cache_path = cache_file_for("scan", directory, ".json") if cache else None
-    return scan_files(files, scan_options(matrix, profile), cache_path=cache_path).files, vendored
+    return scan_files(files, scan_options(matrix, profile), cache_path=cache_path, modules=module_map(profile)).files, vendored

@@ -19,6 +19,7 @@ from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors, Location
 from checker.kb import cache as _cache
 from checker.kb._yaml import Document, read_yaml
 from checker.kb.build import ApiBuilder, build_catalogue, build_platform, build_usage, check_taro_catalogue
+from checker.kb.wrappers import build_wrapper
 from checker.kb.files import MatrixFile, digest, fingerprint, list_files
 from checker.kb.merge import is_imported, merge_records
 from checker.kb.schema import validate
@@ -26,8 +27,10 @@ from checker.model import Api, Matrix
 
 __all__ = ["LoadedMatrix", "load_documents", "load_matrix"]
 
-_BUILDERS: dict[str, Callable[..., Any]] = {"platform": build_platform, "catalogue": build_catalogue, "usage": build_usage}
-_SECTION = {"platform": "platforms", "catalogue": "catalogues", "usage": "usage"}
+_BUILDERS: dict[str, Callable[..., Any]] = {
+    "platform": build_platform, "catalogue": build_catalogue, "usage": build_usage, "wrapper": build_wrapper,
+}
+_SECTION = {"platform": "platforms", "catalogue": "catalogues", "usage": "usage", "wrapper": "wrappers"}
 
 
 class LoadedMatrix:
@@ -91,8 +94,8 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content
     finally:
         gc.enable()
 
-    payload: dict[str, Any] = {"meta": {}, "platforms": {}, "catalogues": {}, "usage": {}, "apis": {}}
-    built: dict[str, dict[str, Any]] = {"platforms": {}, "catalogues": {}, "usage": {}}
+    payload: dict[str, Any] = {"meta": {}, "platforms": {}, "catalogues": {}, "usage": {}, "wrappers": {}, "apis": {}}
+    built: dict[str, dict[str, Any]] = {"platforms": {}, "catalogues": {}, "usage": {}, "wrappers": {}}
     for display, document in documents.items():
         kind = kinds[display]
         if kind == "meta":
@@ -136,6 +139,7 @@ def load_documents(root: Path, *, files: list[MatrixFile] | None = None, content
         api_records=payload["apis"],
         build_api=builder,
         built_apis=apis,
+        wrappers=built["wrappers"],
     )
     return LoadedMatrix(matrix, documents, payload)
 
@@ -149,7 +153,7 @@ def _from_cache(cached: _cache.CacheIndex, root: Path) -> Matrix:
     built = {
         section: {
             item_id: _BUILDERS[kind](record["data"], record["path"], nowhere(record["path"]))
-            for item_id, record in index[section].items()
+            for item_id, record in index.get(section, {}).items()
         }
         for kind, section in _SECTION.items()
     }
@@ -170,6 +174,7 @@ def _from_cache(cached: _cache.CacheIndex, root: Path) -> Matrix:
         usage=built["usage"],
         api_records=index["apis"],
         build_api=build_api,
+        wrappers=built["wrappers"],
     )
 
 

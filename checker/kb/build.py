@@ -125,6 +125,8 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         note=text_of(data.get("note")),
         project_files=tuple(data.get("project_files") or ()),
         typings_names=tuple(data.get("typings_names") or ()),
+        env_type=data.get("env_type"),
+        taro_packages=tuple(data.get("taro_packages") or ()),
         app_id_prefix=data.get("app_id_prefix"),
         order=data.get("order"),
         short_name=text_of(data.get("short_name")),

@@ -90,7 +90,7 @@ def write_cache(path: Path, digest: str, fingerprint: list[list[object]], payloa
         entries[api_id] = [record["path"], offset, len(raw), hashlib.sha256(raw).hexdigest()]
         blobs.append(raw)
         offset += len(raw)
-    index = {key: payload[key] for key in ("meta", "platforms", "catalogues", "usage")}
+    index = {key: payload.get(key, {}) for key in ("meta", "platforms", "catalogues", "usage", "wrappers")}
     index["apis"] = entries
     raw_index = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
     header = {

@@ -11,14 +11,15 @@ from checker.errors import KnowledgeBaseError, Location
 
 __all__ = ["MatrixFile", "digest", "fingerprint", "list_files"]
 
-_KIND_BY_DIR = {"platforms": "platform", "catalogues": "catalogue", "usage": "usage", "apis": "api", "reports": "report"}
+_KIND_BY_DIR = {"platforms": "platform", "catalogues": "catalogue", "usage": "usage", "apis": "api", "reports": "report",
+                "wrappers": "wrapper"}
 
 
 @dataclass(frozen=True, slots=True)
 class MatrixFile:
     path: Path
     display: str  # relative to the matrix's parent, POSIX
-    kind: str  # meta, platform, catalogue, usage, api; "schema" for the JSON Schemas
+    kind: str  # meta, platform, catalogue, usage, api, wrapper; "schema" for the JSON Schemas
     size: int
     mtime_ns: int
 
@@ -54,7 +55,7 @@ def list_files(root: Path) -> tuple[list[MatrixFile], list[KnowledgeBaseError]]:
         if kind is None:
             errors.append(
                 KnowledgeBaseError(
-                    "file outside the known folders (apis/, platforms/, catalogues/, usage/)", Location(display), "KB001"
+                    "file outside the known folders (apis/, platforms/, catalogues/, usage/, reports/, wrappers/)", Location(display), "KB001"
                 )
             )
             continue

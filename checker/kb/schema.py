@@ -18,6 +18,7 @@ FILE_KINDS = {
     "catalogue": "catalogue.schema.json",
     "usage": "usage.schema.json",
     "api": "api.schema.json",
+    "wrapper": "wrapper.schema.json",
     "report": "report.schema.json",
 }
 

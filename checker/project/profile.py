@@ -55,6 +55,9 @@ class ProjectProfile:
     config_file: str | None = None  # config/index.js or .ts, as read
     config_lines: tuple[tuple[str, int], ...] = ()  # config key -> its line
     env_aliases: tuple[str, ...] = ()  # defineConstants aliases of process.env.TARO_ENV
+    module_aliases: tuple[tuple[str, str], ...] = ()  # import prefixes -> project folders ('@' -> 'src'): config alias, tsconfig paths
+    module_base: str | None = None  # tsconfig/jsconfig compilerOptions.baseUrl, project-relative
+    libraries: tuple[tuple[str, str], ...] = ()  # its other dependencies: (package, locked version or declared range)
     lib_version: str | None = None  # WeChat devtools' debug base library (a hint, not the minimum)
     lib_version_at: Location | None = None
     appid: str | None = None

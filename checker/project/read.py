@@ -9,6 +9,7 @@ from pathlib import Path
 from checker.errors import Location
 from checker.project.evidence import ci_builds, platform_files
 from checker.project.manifests import PLATFORM_PLUGIN_PREFIX, read_package, resolve_taro
+from checker.project.module_paths import read_module_paths
 from checker.project.profile import Note, ProjectProfile, TargetsDeclaration
 from checker.project.settings import SETTINGS_FILE, Settings, parse_settings, read_settings_file
 from checker.project.taro_config import CONFIG_NAMES, TaroConfig, read_taro_config
@@ -25,7 +26,11 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
     package = read_package(directory, "package.json")
     notes: list[Note] = list(package.notes)
     plugins = [name for name in package.dependencies if name.startswith(PLATFORM_PLUGIN_PREFIX)]
-    taro, taro_notes, plugin_versions = resolve_taro(package, directory, scan_root, display_of, plugins)
+    # every dependency's locked version, for the wrapper libraries the matrix knows (the pipeline picks them)
+    others = sorted(name for name in package.dependencies if name not in plugins)
+    taro, taro_notes, locked = resolve_taro(package, directory, scan_root, display_of, [*plugins, *others])
+    plugin_versions = {name: entry for name, entry in locked.items() if name in plugins}
+    libraries = tuple((name, locked[name].version if name in locked else package.dependencies[name]) for name in others)
     notes += taro_notes
     config = _taro_config(directory)
     values = config.values if config else {}
@@ -40,6 +45,8 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
     else:
         declared = None
     lib = next((f for f in reversed(files) if f.lib_version), None)  # project.private.config.json overrides
+    module_paths = read_module_paths(directory)
+    notes += module_paths.notes
     return ProjectProfile(
         root=Path(os.path.relpath(directory, scan_root)).as_posix(),
         name=package.name,
@@ -53,6 +60,9 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
         config_file=config.file if config else None,
         config_lines=tuple(sorted(config.lines.items())) if config else (),
         env_aliases=config.env_aliases if config else (),
+        module_aliases=(config.aliases if config else ()) + module_paths.aliases,
+        module_base=module_paths.base_url,
+        libraries=libraries,
         lib_version=lib.lib_version if lib else None,
         lib_version_at=lib.lib_version_at if lib else None,
         appid=next((f.appid for f in files if f.appid), None),
@@ -88,7 +98,7 @@ def _taro_config(directory: Path) -> TaroConfig | None:
     for extra in sorted(folder.glob("*.[jt]s")):
         if extra != main:
             aliases += read_taro_config(extra, f"config/{extra.name}").env_aliases
-    return TaroConfig(config.file, config.values, config.plugins, tuple(dict.fromkeys(aliases)), config.lines)
+    return TaroConfig(config.file, config.values, config.plugins, tuple(dict.fromkeys(aliases)), config.lines, config.aliases)
 
 
 def _settings(directory: Path, in_package: object, settings_at: Location, notes: list[Note]) -> Settings | None:

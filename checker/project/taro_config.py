@@ -6,6 +6,7 @@ those are reported as dynamic rather than guessed.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class TaroConfig:
     plugins: tuple[str, ...] = ()
     env_aliases: tuple[str, ...] = ()  # defineConstants names whose value is process.env.TARO_ENV
     lines: dict[str, int] = field(default_factory=dict)  # key -> line where it is set
+    aliases: tuple[tuple[str, str], ...] = ()  # alias: {'@': path.resolve(__dirname, '..', 'src')} -> ("@", "src")
 
 
 def read_taro_config(path: Path, display: str) -> TaroConfig:
@@ -45,6 +47,8 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
     lines: dict[str, int] = {}
     plugins: list[str] = []
     aliases: list[str] = []
+    modules: list[tuple[str, str]] = []
+    folder = posixpath.dirname(display)
     plugin_depth = None
     for pair, depth in _pairs(tree.root_node):
         key = _key(pair)
@@ -65,13 +69,50 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
                 name = _string(item) or (_string(item.named_children[0]) if item.type == "array" and item.named_children else None)
                 if name:
                     plugins.append(name)
+        elif key == "alias" and value.type == "object" and "alias" not in lines:
+            lines["alias"] = line
+            for entry in value.named_children:
+                name = _key(entry) if entry.type == "pair" else None
+                target = _path_value(entry.child_by_field_name("value"), folder) if name else None
+                if name and target is not None:
+                    modules.append((name, target))
         elif key == "defineConstants" and value.type == "object":
             for constant in value.named_children:
                 if constant.type == "pair" and _mentions_taro_env(constant.child_by_field_name("value")):
                     name = _key(constant)
                     if name:
                         aliases.append(name)
-    return TaroConfig(display, values, tuple(plugins), tuple(dict.fromkeys(aliases)), lines)
+    return TaroConfig(display, values, tuple(plugins), tuple(dict.fromkeys(aliases)), lines, tuple(modules))
+
+
+def _path_value(node: Node | None, folder: str) -> str | None:
+    """A project-relative folder from ``path.resolve(__dirname, '..', 'src')`` (or path.join, or a string);
+    None when it is computed some other way or leaves the project."""
+    if node is None:
+        return None
+    if node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        if function is None or function.text not in (b"path.resolve", b"path.join", b"resolve", b"join"):
+            return None
+        arguments = node.child_by_field_name("arguments")
+        parts: list[str] = []
+        for argument in arguments.named_children if arguments is not None else []:
+            if argument.text == b"__dirname":
+                parts = [folder]
+            elif argument.type == "call_expression" and argument.text == b"process.cwd()":
+                parts = ["."]
+            else:
+                text = _string(argument)
+                if text is None:
+                    return None
+                parts = [text] if text.startswith("/") and function.text.endswith(b"resolve") else [*parts, text]
+        relative = posixpath.normpath(posixpath.join(*parts)) if parts else None
+    else:
+        relative = _string(node)
+        relative = posixpath.normpath(relative) if relative else None
+    if relative is None or relative.startswith(("/", "..")):
+        return None
+    return relative
 
 
 def _pairs(root: Node):  # type: ignore[no-untyped-def]

@@ -1,44 +1,55 @@
-"""GitHub Actions workflow commands: ``::error file=...,line=...::message`` annotations.
+"""GitHub Actions workflow commands: the most important 10 ``::error`` and 10 ``::warning``
+annotations (GitHub shows no more per step), after one ``::notice`` with the totals and the targets.
 
 Everything that comes from the project or the matrix is escaped as the runner expects, so a
-file name with ``%0A::set-output`` cannot start a command of its own.
+file name with ``%0A::set-output`` cannot start a command of its own. The whole report goes to
+the step summary (the command appends the Markdown report to $GITHUB_STEP_SUMMARY).
 """
 
 from __future__ import annotations
 
-import posixpath
-
+from checker.render.options import RenderOptions
 from checker.render.targets_line import describe_targets
-from checker.render.words import slug, word
+from checker.render.view import Entry, ReportView
 from checker.report import Report
 
-__all__ = ["render_github"]
+__all__ = ["ANNOTATIONS_PER_LEVEL", "render_github"]
 
-_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+ANNOTATIONS_PER_LEVEL = 10  # GitHub displays 10 errors and 10 warnings per step, and drops the rest
+
+
+_OTHER_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " ", "\v": " ", "\f": " "})
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner unescapes %25, %0D and %0A; the other line breaks a reader may split on become spaces."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").translate(_OTHER_BREAKS)
 
 
 def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(report: Report) -> str:
-    lines = []
-    for result in report.results:
-        root = result.profile.root
-        lines.append(f"::notice title={_property('taro-compat targets')}::{_data(f'{root}: targets {describe_targets(result.targets)}')}")
-        for finding in result.findings:
-            path = posixpath.normpath(posixpath.join(root, finding.file or "package.json"))
-            properties = [f"file={_property(path)}"]
-            if finding.line:
-                properties.append(f"line={finding.line}")
-            if finding.column:
-                properties.append(f"col={finding.column}")
-            properties.append(f"title={_property(f'{finding.code} {slug(finding.code)}')}")
-            lines.append(f"::{_LEVEL[finding.severity.value]} {','.join(properties)}::{_data(word(finding, report.lang))}")
-    for problem in report.problems:
-        lines.append(f"::error title=taro-compat incomplete::{_data(problem)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+def _annotation(level: str, entry: Entry) -> str:
+    properties = [f"file={_property(entry.repo_path)}"]
+    if entry.line:
+        properties.append(f"line={entry.line}")
+    if entry.column:
+        properties.append(f"col={entry.column}")
+    where = f" on {', '.join(entry.platforms)}" if entry.platforms else ""
+    properties.append(f"title={_property(f'taro-compat {entry.code}{where}')}")
+    return f"::{level} {','.join(properties)}::{_data(entry.message)}"
+
+
+def render_github(report: Report, options: RenderOptions | None = None) -> str:
+    view = ReportView(report, options)
+    lines = [f"::error title=taro-compat did not run::{_data(problem)}" for problem in report.problems]
+    levels = ("error",) if view.options.quiet else ("error", "warning")
+    for severity in levels:
+        lines += [_annotation(severity, entry) for entry in view.most_important(severity, ANNOTATIONS_PER_LEVEL)]
+    counts = view.counts
+    left = sum(max(0, counts[s] - ANNOTATIONS_PER_LEVEL) for s in levels) + sum(counts[s] for s in ("error", "warning") if s not in levels)
+    tail = f"; {left:,} more, and {counts['info']:,} info, in the step summary and the other formats" if left or counts["info"] else ""
+    targets = "; ".join(f"{r.profile.name or r.profile.root}: targets {describe_targets(r.targets)}" for r in report.results)
+    notice = f"::notice title=taro-compat::{_data(view.totals_line() + tail + (f'. {targets}' if targets else ''))}"
+    return "\n".join([notice, *lines]) + "\n"  # the totals and where the targets came from, first

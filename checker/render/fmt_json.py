@@ -11,6 +11,7 @@ from typing import Any
 
 from checker.evaluate import ProjectResult, Use
 from checker.findings import Finding, PlatformDetail
+from checker.render.options import RenderOptions
 from checker.render.targets_line import describe_targets
 from checker.render.words import slug, word, word_platform
 from checker.report import Report
@@ -72,11 +73,16 @@ def _use(use: Use) -> dict[str, Any]:
     if isinstance(site, CallSite):
         data |= {
             "callee": site.callee,
-            "via": site.via,
+            "via": site.wrapper or site.via,  # "taro-hooks@1.5.8 useUserInfo" for a wrapper library's export
             "called": site.called,
             "promise_style": site.promise_style,
             "arguments": [{"key": a.key, "value": a.value, "literal": a.literal} for a in site.arguments],
         }
+        if site.caller:
+            data["caller"] = {"function": site.within, "at": site.caller}
+        if site.wrapper:
+            package, _, export = site.wrapper.partition(" ")
+            data["wrapper"] = {"package": package, "export": export, "through": site.via}
         if site.suppression:
             data["suppressed"] = {"line": site.suppression.line, "reason": site.suppression.reason}
     data["guards"] = [_guard(g, p) for g, p in zip(site.guards, use.guard_platforms, strict=True)]
@@ -148,6 +154,7 @@ def report_data(report: Report, version: int = FORMAT_VERSION) -> dict[str, Any]
         "matrix": {"digest": report.matrix_digest, "apis": report.matrix_apis},
         "scanned": report.scanned,
         "complete": report.complete,  # a project that could not be read, or a source file skipped or only partly parsed (TC010)
+        "status": "failed" if report.problems else ("complete" if report.complete else "incomplete"),  # failed: not checked
         "problems": list(report.problems),
         "projects": projects,
         "baseline": {"accepted": report.baselined, "gone": list(report.gone)},
@@ -155,10 +162,12 @@ def report_data(report: Report, version: int = FORMAT_VERSION) -> dict[str, Any]
     }
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, options: RenderOptions | None = None) -> str:
+    del options  # the JSON report is the whole data, the same wherever it is read
     return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_json_v1(report: Report) -> str:
+def render_json_v1(report: Report, options: RenderOptions | None = None) -> str:
     """Format 1, one finding per platform (deprecated: kept for one release)."""
+    del options
     return json.dumps(report_data(report, 1), ensure_ascii=False, indent=2) + "\n"

@@ -1,83 +1,103 @@
-"""SARIF 2.1.0 for code scanning: rules with help, results with regions and partial fingerprints."""
+"""SARIF 2.1.0 for code scanning.
+
+Each rule carries its own documentation (short and full descriptions, help as text and Markdown);
+no helpUri, as no hosted page is assumed. Paths are relative to the repository root, which
+``originalUriBaseIds`` names, so a monorepo package's results land on the right files. The
+invocation says whether the run succeeded, and lists the files skipped or only partly parsed.
+"""
 
 from __future__ import annotations
 
 import json
-import posixpath
 from typing import Any
 
+from checker.render.options import RenderOptions
 from checker.render.targets_line import describe_targets
-from checker.render.words import word
+from checker.render.view import Entry, ReportView
+from checker.render.rule_help import RuleHelp, rule_helps
 from checker.report import Report
-from checker.rules import rule_for
 
-__all__ = ["render_sarif"]
+__all__ = ["SARIF_SCHEMA", "render_sarif"]
 
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-_HELP = "docs/findings.md"  # relative to the taro-compat repository: no hosted page is assumed
-_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_ROOT = "%SRCROOT%"
+_NOT_SCANNED = "TC010"  # a skipped or partly parsed file: a notification about the run as well as a result
 
 
-def _rules(codes: list[str]) -> list[dict[str, Any]]:
-    """SARIF's rule descriptors, from the registry (an unknown code gets its code as its name)."""
-    described = []
-    for code in codes:
-        rule = rule_for(code)
-        name = rule.slug if rule else code
-        summary = rule.summary["en"] if rule else code
-        explanation = rule.explanation if rule else summary
-        fix = f" Fix: {rule.fix}" if rule and rule.fix else ""
-        described.append({
-            "id": code,
-            "name": name,
-            "shortDescription": {"text": summary},
-            "fullDescription": {"text": explanation},
-            "defaultConfiguration": {"level": _LEVEL[rule.severity.value] if rule else "warning"},
-            "help": {"text": f"{explanation}{fix}", "markdown": f"{explanation}{fix}"},
-            "helpUri": f"{_HELP}#{code.lower()}-{name}",
-        })
-    return described
-
-
-def render_sarif(report: Report) -> str:
-    results = []
-    used: set[str] = set()
-    for result in report.results:
-        root = result.profile.root
-        for finding, key in zip(result.findings, report.fingerprints(result)):
-            used.add(finding.code)
-            path = posixpath.normpath(posixpath.join(root, finding.file or "package.json"))
-            location: dict[str, Any] = {"artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"}}
-            if finding.line:
-                region: dict[str, int] = {"startLine": finding.line}
-                if finding.column:
-                    region["startColumn"] = finding.column
-                location["region"] = region
-            entry: dict[str, Any] = {
-                "ruleId": finding.code,
-                "level": _LEVEL[finding.severity.value],
-                "message": {"text": word(finding, report.lang)},
-                "locations": [{"physicalLocation": location}],
-                "partialFingerprints": {"taroCompat/v1": key},
-                "properties": {"api": finding.api, "platform": finding.platform, "platforms": list(finding.platform_ids),
-                               "required": finding.required, "sources": list(finding.all_sources)},
-            }
-            results.append(entry)
-    codes = sorted(used)
-    index = {code: i for i, code in enumerate(codes)}
-    for entry in results:
-        entry["ruleIndex"] = index[entry["ruleId"]]
-    document = {
-        "$schema": _SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {"name": "taro-compat", "version": report.tool_version, "rules": _rules(codes)}},
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
-                "results": results,
-                "properties": {"matrixDigest": report.matrix_digest, "complete": report.complete,
-                               "targets": {r.profile.root: describe_targets(r.targets) for r in report.results}},
-            }
-        ],
+def _rule(doc: RuleHelp) -> dict[str, Any]:
+    title = f"{doc.code} {doc.slug}"
+    return {
+        "id": doc.code,
+        "name": "".join(part.capitalize() for part in doc.slug.split("-")),  # SARIF wants an identifier-like name
+        "shortDescription": {"text": doc.summary},
+        "fullDescription": {"text": doc.text.split("\n\n", 1)[0]},
+        "help": {"text": f"{title} (default severity: {doc.severity}): {doc.text}",
+                 "markdown": f"**{title}** (default severity: {doc.severity})\n\n{doc.markdown}"},
+        "defaultConfiguration": {"level": _LEVEL[doc.severity]},
+        "properties": {"tags": ["compatibility", "taro"]},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _location(entry: Entry) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": entry.repo_path, "uriBaseId": _ROOT}}
+    if entry.line:
+        region: dict[str, int] = {"startLine": entry.line}
+        if entry.column:
+            region["startColumn"] = entry.column
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+def _result(entry: Entry, index: dict[str, int]) -> dict[str, Any]:
+    finding = entry.finding
+    properties: dict[str, Any] = {"platforms": list(entry.platforms)}
+    for key, value in (("api", finding.api), ("required", finding.required)):
+        if value is not None:
+            properties[key] = value
+    if finding.all_sources:
+        properties["sources"] = list(finding.all_sources)
+    return {
+        "ruleId": entry.code,
+        "ruleIndex": index[entry.code],
+        "level": _LEVEL[entry.severity],
+        "message": {"text": entry.message},
+        "locations": [_location(entry)],
+        "partialFingerprints": {"taroCompat/v1": entry.fingerprint},
+        "properties": properties,
+    }
+
+
+def _invocation(view: ReportView) -> dict[str, Any]:
+    notifications: list[dict[str, Any]] = [
+        {"level": "error", "message": {"text": problem}, "descriptor": {"id": "not-checked"}} for problem in view.report.problems
+    ]
+    notifications += [
+        {"level": "warning", "message": {"text": entry.message}, "locations": [_location(entry)], "descriptor": {"id": _NOT_SCANNED}}
+        for entry in view.not_scanned
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": not view.failed}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return invocation
+
+
+def render_sarif(report: Report, options: RenderOptions | None = None) -> str:
+    view = ReportView(report, options)
+    docs = list(rule_helps())
+    index = {doc.code: i for i, doc in enumerate(docs)}
+    root: dict[str, Any] = {"description": {"text": "The repository root: every result's path is relative to it."}}
+    if view.options.repo_root_uri:
+        root["uri"] = view.options.repo_root_uri
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "taro-compat", "version": report.tool_version, "semanticVersion": report.tool_version,
+                            "rules": [_rule(doc) for doc in docs]}},
+        "invocations": [_invocation(view)],
+        "originalUriBaseIds": {_ROOT: root},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(entry, index) for entry in view.all_entries],
+        "properties": {"matrixDigest": report.matrix_digest, "complete": view.complete, "failed": view.failed,
+                       "targets": {r.profile.root: describe_targets(r.targets) for r in report.results}},
+    }
+    document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,11 +1,11 @@
-"""Human text report of ``check``: per project, grouped by file, ``line:col severity CODE message``."""
+"""Human text report of ``check``: ``path:line:col: severity CODE message``, as compilers print,
+so terminals and editors jump to the place. Errors first, grouped by file; a per-code summary last."""
 
 from __future__ import annotations
 
-from itertools import groupby
-
-from checker.render.targets_line import describe_targets
-from checker.render.words import word
+from checker.render.options import RenderOptions
+from checker.render.view import Entry, ReportView, project_header
+from checker.render.rule_help import rule_help
 from checker.report import Report
 
 __all__ = ["render_text"]
@@ -14,32 +14,40 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _BOLD = "\033[0m", "\033[1m"
 
 
-def render_text(report: Report, *, colour: bool = False) -> str:
+def _place(entry: Entry) -> str:
+    if entry.line and entry.column:
+        return f"{entry.path}:{entry.line}:{entry.column}"
+    return f"{entry.path}:{entry.line}" if entry.line else entry.path
+
+
+def render_text(report: Report, options: RenderOptions | None = None) -> str:
+    view = ReportView(report, options)
+    colour = view.options.colour
+
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if colour else text
 
     lines: list[str] = []
-    for result in report.results:
-        profile = result.profile
-        taro = profile.taro.resolved or f"unknown ({profile.taro.declared})"
-        targets = describe_targets(result.targets)
-        scanned = f"; {result.scanned_files} source files" if result.scanned_files is not None else ""
-        lines.append(paint(f"{profile.name or 'unnamed'} ({profile.root}): Taro {taro} from {profile.taro.source}; targets {targets}{scanned}", _BOLD))
-        for file, group in groupby(result.findings, key=lambda f: f.file or ""):
-            lines.append(f"{file or profile.root}")
-            for finding in group:
-                where = f"{finding.line}:{finding.column}" if finding.line and finding.column else (str(finding.line) if finding.line else "-")
-                severity = paint(f"{finding.severity.value:<7}", _COLOURS[finding.severity.value])
-                lines.append(f"  {where:<8} {severity} {finding.code} {word(finding, report.lang)}")
-        if result.requirements:
-            needs = ", ".join(f"{key} {value}" for key, value in result.requirements.items())
-            lines.append(f"requirements of the unguarded calls: {needs}")
-        lines.append("")
     for problem in report.problems:
-        lines.append(paint(f"incomplete: {problem}", _COLOURS["error"]))
-    counts = report.counts()
-    total = f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info in {len(report.results)} project(s)"
-    if report.baselined or report.gone:
-        total += f"; {report.baselined} accepted by the baseline, {len(report.gone)} baseline entr{'y' if len(report.gone) == 1 else 'ies'} gone"
-    lines.append(total)
-    return "\n".join(lines) + "\n"
+        lines.append(paint(f"taro-compat: not checked: {problem}", _COLOURS["error"]))
+    if not view.options.quiet:
+        lines += [paint(project_header(result), _BOLD) for result in report.results]
+    for severity in ("error", "warning", "info"):
+        for _, group in view.by_file(view.of_severity(severity)):
+            lines.append("")
+            for entry in group:
+                words = " ".join(entry.message.split())  # one line per finding, whatever the message holds
+                lines.append(f"{_place(entry)}: {paint(entry.severity, _COLOURS[entry.severity])} {entry.code} {words}")
+    if not view.options.quiet:
+        for result in report.results:
+            if result.requirements:
+                needs = ", ".join(f"{key} {value}" for key, value in result.requirements.items())
+                lines += ["", f"{result.profile.name or result.profile.root}: requirements of the unguarded calls: {needs}"]
+    shown = [(code, counts) for code, counts in view.by_code if not view.options.quiet or counts["error"]]
+    if shown:
+        lines += ["", "per code:"]
+        for code, counts in shown:
+            parts = [f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s] and (s == "error" or not view.options.quiet)]
+            lines.append(f"  {code} {rule_help(code).slug:<28} {', '.join(parts)}")
+    lines += ["", paint(view.totals_line(), _COLOURS["error"] if view.failed else _BOLD)]
+    return "\n".join(lines).lstrip("\n") + "\n"

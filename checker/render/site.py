@@ -71,6 +71,7 @@ def _context(matrix: Matrix, lang: str, docs_vs_code: DocsCodeReport | None) -> 
         "compare_defaults": {"a": taro_axis.last, "previous": previous_major},
         "disagreements": disagreement_rows(docs_vs_code, matrix, taro_axis, t, lang), "docs_vs_code": docs_vs_code,
         "confidence": lambda c: t["confidences"].get(c.value, c.value),
+        "known": lambda ref: ref in matrix,  # a reference to an API with a page of its own
     }
 
 
@@ -80,7 +81,7 @@ def _statement_rows(runs: Sequence[Run], statements: Sequence[Statement], axis: 
              "exact": str(s.versions)} for s in statements]
 
 
-def _timeline(axis: Axis, runs: Sequence[Run], start: int, name: str, t: Mapping[str, Any], lang: str) -> dict[str, Any]:
+def _timeline(axis: Axis, runs: Sequence[Run], start: int, name: str, t: Mapping[str, Any]) -> dict[str, Any]:
     titles = {}
     for index, run in enumerate(runs):
         confidence = t["confidences"].get(run.statement.confidence.value, run.statement.confidence.value)
@@ -92,7 +93,7 @@ def _timeline(axis: Axis, runs: Sequence[Run], start: int, name: str, t: Mapping
 
 
 def _api_context(base: dict[str, Any], row: Row) -> dict[str, Any]:
-    lang, t, matrix = base["lang"], base["t"], base["matrix"]
+    lang, t = base["lang"], base["t"]
     api: Api = row.api
     taro_axis: Axis = base["taro_axis"]
     taro_start = taro_axis.start(s for support in api.support.values() for s in support.taro)  # one start: comparable lines
@@ -104,17 +105,18 @@ def _api_context(base: dict[str, Any], row: Row) -> dict[str, Any]:
         if support is not None:
             if support.taro:
                 axes.append({"name": "Taro", "exact": cell.taro_exact, "words": cell.taro_words,
-                             "line": _timeline(taro_axis, cell.taro_runs, taro_start, "Taro", t, lang),
+                             "line": _timeline(taro_axis, cell.taro_runs, taro_start, "Taro", t),
                              "statements": _statement_rows(cell.taro_runs, support.taro, taro_axis, t)})
             runtime_axis = base["runtime_axes"].get(platform.id)
             if support.runtime and runtime_axis is not None:
                 name = platform.runtime_name.get(lang) if platform.runtime_name else t["runtime_axis"]
                 start = runtime_axis.start(support.runtime)
                 axes.append({"name": name, "exact": cell.runtime_exact, "words": cell.runtime_words,
-                             "line": _timeline(runtime_axis, cell.runtime_runs, start, name, t, lang),
+                             "line": _timeline(runtime_axis, cell.runtime_runs, start, name, t),
                              "statements": _statement_rows(cell.runtime_runs, support.runtime, runtime_axis, t)})
         runtime_name = platform.runtime_name.get(lang) if platform.runtime_name else ""
         sections.append({"platform": platform, "cell": cell, "support": support, "axes": axes, "runtime_name": runtime_name})
+
     def range_words(versions: Any, platform: str | None = None) -> str:
         """A range of a change, parameter or field in words: on the platform's runtime axis, else Taro's."""
         if versions is None:
@@ -124,8 +126,7 @@ def _api_context(base: dict[str, Any], row: Row) -> dict[str, Any]:
 
     change_runtime = {c.id: next((p for p in c.platforms if p in base["runtime_axes"]), None) for c in api.changes}
     return {**base, "api": api, "row": row, "sections": sections, "names": row.names, "range_words": range_words,
-            "change_runtime": change_runtime,
-            "known": lambda ref: ref in matrix}
+            "change_runtime": change_runtime}
 
 
 def _platform_context(base: dict[str, Any], platform_id: str) -> dict[str, Any]:

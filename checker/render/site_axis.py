@@ -18,8 +18,9 @@ from checker.versions import TaroVersion, VersionRange
 __all__ = ["Axis", "Run", "USABLE"]
 
 USABLE = (Status.SUPPORTED.value, Status.PARTIAL.value)
-_TICK_GAP = 9.0  # percent of the line between two labelled ticks on a wide screen
+_TICK_GAP = 6.5  # percent of the line between two labelled ticks on a wide screen
 _MAJOR_GAP = 24.0  # ... and between the ticks still labelled on a phone
+_CHAR, _CHAR_PHONE = 1.0, 2.0  # one label character, in percent of a line about 720 px (desktop) and 360 px (phone) wide
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,20 +113,28 @@ class Axis:
         return {"segments": segments, "ticks": self._ticks_from[start], "first": self.texts[start], "last": self.texts[-1]}
 
     def _ticks(self, start: int, count: int) -> list[dict[str, Any]]:
-        candidates = [start] + [i for i in self._line_starts if i > start]
-        ticks: list[dict[str, Any]] = []
-        last_left, last_major = -100.0, -100.0
-        for index in candidates:
-            left = (index - start) / count * 100
-            if left - last_left < _TICK_GAP or 100 - left < _TICK_GAP * 1.2:  # room for the newest, labelled at the end
-                continue
-            major = left - last_major >= _MAJOR_GAP and 100 - left >= _MAJOR_GAP * 0.6
-            label = self.lines[index] if self.is_line_start(index) else self.texts[index]
-            ticks.append({"left": round(left, 3), "label": label, "version": self.texts[index], "major": major,
-                          "align": "start" if left < 4 else "middle"})
-            last_left = left
-            last_major = left if major else last_major
-        ticks.append({"left": 100.0, "label": self.texts[-1], "version": self.texts[-1], "major": True, "align": "end"})
+        """The first release, the newest, and release lines between them: first each major version's
+        first line (2.0, 3.0), then the others from the newest back, each kept only where its label has
+        room next to its neighbours; a phone shows the subset with room at its width (``major``)."""
+        lefts = {i: (i - start) / count * 100 for i in [start] + [i for i in self._line_starts if i > start]}
+        labels = {i: self.lines[i] if self.is_line_start(i) else self.texts[i] for i in lefts}
+        newest = self.texts[-1]
+
+        def pick(gap: float, char: float) -> set[int]:
+            """``char``: the width of one label character, in percent of the line."""
+            chosen = {start}
+            order = sorted((i for i in lefts if i != start), key=lambda i: (not self.lines[i].endswith(".0"), -i))
+            for index in order:
+                left, width = lefts[index], len(labels[index]) * char
+                room_at_end = 100 - left >= width / 2 + len(newest) * char + 1  # the newest is right-aligned at 100
+                if room_at_end and all(abs(left - lefts[c]) >= max(gap, (width + len(labels[c]) * char) / 2 + 1) for c in chosen):
+                    chosen.add(index)
+            return chosen
+
+        shown, majors = pick(_TICK_GAP, _CHAR), pick(_MAJOR_GAP, _CHAR_PHONE)
+        ticks = [{"left": round(lefts[i], 3), "label": labels[i], "version": self.texts[i], "major": i in majors,
+                  "align": "start" if lefts[i] < 4 else "middle"} for i in sorted(shown | majors)]
+        ticks.append({"left": 100.0, "label": newest, "version": newest, "major": True, "align": "end"})
         return ticks
 
 

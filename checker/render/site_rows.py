@@ -13,7 +13,7 @@ from typing import Any
 from checker.model import Api, Matrix, Platform, Status
 from checker.render.site_axis import Axis, Run
 from checker.render.site_words import exact, runs_phrase
-from checker.support import combine, statement_for
+from checker.support import combine, resolve, statement_for
 
 __all__ = ["Cell", "Row", "SYMBOL", "STATUS_CODE", "build_rows", "compare_entry", "search_text"]
 
@@ -27,7 +27,8 @@ class Cell:
     status: str  # with the newest Taro and the newest runtime
     taro_runs: tuple[Run, ...]
     runtime_runs: tuple[Run, ...]
-    runtime_now: str | None  # the runtime axis alone at its newest release; None without that axis
+    taro_verdicts: tuple[str, ...]  # the verdict within each Taro run, with the newest runtime
+    gap_status: str  # the verdict at a Taro version no statement covers
     usable_from: int | None  # runtime release index from which every later one works
     taro_words: str
     taro_exact: str
@@ -36,6 +37,7 @@ class Cell:
     deprecated: str  # the deprecation note, "" when not deprecated here
     alternatives: tuple[str, ...]
     stub: str = ""  # what the stub in the newest Taro does, in words
+    native: str = ""  # in words: a framework API, or whether the native API is there now (no runtime axis)
 
     @property
     def symbol(self) -> str:
@@ -57,30 +59,44 @@ class Row:
 def _cell(api: Api, platform: Platform, taro_axis: Axis, runtime_axis: Axis | None, lang: str, t: Mapping[str, Any]) -> Cell:
     support = api.support.get(platform.id)
     if support is None:
-        return Cell(platform, "unknown", (), (), None, None, t["w_no_data"], "", t["w_no_data"] if runtime_axis else "", "", "", ())
+        return Cell(platform, "unknown", (), (), (), "unknown", None, t["w_no_data"], "", t["w_no_data"] if runtime_axis else "", "", "", ())
+    newest_runtime = runtime_axis.versions[-1] if runtime_axis else None
+
+    def verdict(taro: Any) -> str:  # the checker's own answer, so the site never disagrees with `check`
+        found = resolve(api, platform.id, taro=taro, runtime=newest_runtime, has_runtime_axis=runtime_axis is not None)
+        return (found.verdict or Status.UNKNOWN).value
+
     taro_runs = tuple(taro_axis.runs(support.taro))
     latest_taro = statement_for(support.taro, taro_axis.versions[-1])
-    statuses = [latest_taro.status if latest_taro else Status.UNKNOWN]
     runtime_runs: tuple[Run, ...] = ()
-    runtime_now = None
     usable_from = None
     if runtime_axis is not None:
         runtime_runs = tuple(runtime_axis.runs(support.runtime))
+        usable_from = 0 if latest_taro is not None and latest_taro.framework else runtime_axis.usable_from(runtime_runs)
+    # outside every Taro statement the Taro axis is unknown: the worse of that and the newest runtime
+    gap = "unknown"
+    if runtime_axis is not None:
         latest_runtime = statement_for(support.runtime, runtime_axis.versions[-1])
-        runtime_now = (latest_runtime.status if latest_runtime else Status.UNKNOWN).value
-        statuses.append(Status(runtime_now))
-        usable_from = runtime_axis.usable_from(runtime_runs)
-    deprecated = support.deprecated.note.get(lang) if support.deprecated else ""
+        gap = combine([Status.UNKNOWN, latest_runtime.status if latest_runtime else Status.UNKNOWN]).value
     stub = ""
     if latest_taro is not None and latest_taro.status is Status.STUB and latest_taro.stub is not None:
         outcomes = t["outcomes"]
         stub = t["stub_in"].format(d=outcomes[latest_taro.stub.development.value], p=outcomes[latest_taro.stub.production.value])
+    native = ""
+    if latest_taro is not None and latest_taro.framework:
+        native = t["framework"]
+    elif runtime_axis is None and support.native_api is not None:
+        presence = support.native_api
+        native = (t["native_present"] if presence.present else t["native_absent"]).format(
+            n=f"{platform.native_global}.{api.id}" if platform.native_global else api.id)
+    deprecated = support.deprecated.note.get(lang) if support.deprecated else ""
     return Cell(
         platform=platform,
-        status=combine(statuses).value,
+        status=verdict(taro_axis.versions[-1]),
         taro_runs=taro_runs,
         runtime_runs=runtime_runs,
-        runtime_now=runtime_now,
+        taro_verdicts=tuple(verdict(taro_axis.versions[run.lo]) for run in taro_runs),
+        gap_status=gap,
         usable_from=usable_from,
         taro_words=runs_phrase(taro_axis, taro_runs, t),
         taro_exact=exact(taro_runs) or exact(taro_runs, ("stub",)),
@@ -89,6 +105,7 @@ def _cell(api: Api, platform: Platform, taro_axis: Axis, runtime_axis: Axis | No
         deprecated=deprecated or (t["deprecated"] if support.deprecated else ""),
         alternatives=support.alternatives,
         stub=stub,
+        native=native,
     )
 
 
@@ -122,12 +139,13 @@ def search_text(row: Row, globals_: Sequence[str]) -> str:
 
 
 def compare_entry(row: Row) -> dict[str, Any]:
-    """For the compare page's script: the Taro runs and the newest runtime's answer per platform."""
+    """For the compare page's script, per platform: each Taro run with the verdict there (the newest
+    runtime), and the verdict where no Taro statement holds."""
     entry: dict[str, Any] = {}
     for cell in row.cells:
         if cell.platform.id not in row.api.support:
             continue
-        entry[cell.platform.id] = [[[r.lo, r.hi, STATUS_CODE[r.status]] for r in cell.taro_runs],
-                                   STATUS_CODE[cell.runtime_now] if cell.runtime_now else ""]
+        entry[cell.platform.id] = [[[r.lo, r.hi, STATUS_CODE[v]] for r, v in zip(cell.taro_runs, cell.taro_verdicts)],
+                                   STATUS_CODE[cell.gap_status]]
     return entry
 

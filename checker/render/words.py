@@ -11,6 +11,11 @@ from checker.rules.rule import DEFAULT_VARIANT, Rule
 
 __all__ = ["fill", "slug", "word", "word_platform"]
 
+# how a call is reached when not directly (any rule): a wrapper library's export, a project function's caller
+_HOW = {
+    "en": "{through? (through {through})}{caller? (in {within}, called from {caller})}",
+    "zh": "{through?（经由 {through}）}{caller?（在 {within} 中，由 {caller} 调用）}",
+}
 _OPTIONAL = re.compile(r"\{(\w+)\?((?:[^{}|]|\{\w+\})*)(?:\|((?:[^{}|]|\{\w+\})*))?\}")
 _NAME = re.compile(r"\{(\w+)\}")
 
@@ -67,7 +72,7 @@ def _word(rule: Rule, finding: Finding, details: tuple[PlatformDetail, ...], lan
     words = rule.vocabulary.get(lang) or rule.vocabulary.get("en") or {}
     parts = template.sep.join(fill(template.each, _values(finding, d), words, lang) for d in details)
     values = _values(finding, details[0] if len(details) == 1 else None) | {"platforms": parts}
-    text = fill(template.text, values, words, lang)
+    text = fill(template.text, values, words, lang) + fill(_HOW.get(lang, _HOW["en"]), values, {}, lang)
     if finding.args.get("gathered"):
         text += fill(_GATHERED.get(lang, _GATHERED["en"]), values, None, lang)
     return text

@@ -31,7 +31,7 @@ from checker.rules import (
     tc133_option_not_on_platform,
 )
 from checker.rules.context import Case, Context, Site, minimum_of
-from checker.scan.sites import CallSite, Guard
+from checker.scan.sites import PLATFORM_GUARDS, CallSite, Guard
 from checker.support import resolve
 from checker.targets.model import Target
 from checker.versions import RuntimeVersion
@@ -39,7 +39,7 @@ from checker.versions import RuntimeVersion
 __all__ = ["findings_for_use", "runs_on"]
 
 Covered = tuple[tuple[str, ...], ...]
-_PLATFORM_GUARDS = ("taro_env", "platform_file")
+_PLATFORM_GUARDS = PLATFORM_GUARDS
 
 
 def findings_for_use(context: Context, site: Site, api: Api, covered: Covered) -> list[Finding]:

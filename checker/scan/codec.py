@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
+from checker.scan.sites import Argument, Call, CallSite, ComponentUse, ExportedGuard, FileScan, Guard, Reexport, Suppression
 
 __all__ = ["decode", "encode"]
 
@@ -25,6 +25,8 @@ def encode(scan: FileScan) -> dict[str, Any]:
                 "promise": s.promise_style, "args": [[a.key, a.value, a.literal] for a in s.arguments],
                 "guards": [guard(g) for g in s.guards],
                 "suppression": [s.suppression.line, list(s.suppression.apis), s.suppression.reason, s.suppression.standalone] if s.suppression else None,
+                "wrapper": s.wrapper,
+                "within": s.within,
             }
             for s in scan.call_sites
         ],
@@ -35,6 +37,11 @@ def encode(scan: FileScan) -> dict[str, Any]:
         ],
         "problems": list(scan.problems),
         "skipped": scan.skipped,
+        "exports": [[e.name, e.call, [guard(g) for g in e.when_true], [guard(g) for g in e.when_false]] for e in scan.exports],
+        "reexports": [[r.name, r.source, r.imported] for r in scan.reexports],
+        "parsed": scan.parsed,
+        "calls": [[c.name, c.module, c.line, c.column, [guard(g) for g in c.guards], c.within] for c in scan.calls],
+        "functions": [list(pair) for pair in scan.functions],
     }
 
 
@@ -46,6 +53,8 @@ def decode(data: dict[str, Any]) -> FileScan:
             promise_style=s["promise"], arguments=tuple(Argument(k, v, lit) for k, v, lit in s["args"]),
             guards=tuple(_guard(g) for g in s["guards"]),
             suppression=Suppression(s["suppression"][0], tuple(s["suppression"][1]), s["suppression"][2], s["suppression"][3]) if s["suppression"] else None,
+            wrapper=s.get("wrapper"),
+            within=s.get("within"),
         )
         for s in data["sites"]
     )
@@ -53,4 +62,12 @@ def decode(data: dict[str, Any]) -> FileScan:
         ComponentUse(c["component"], c["attribute"], c["value"], file, c["line"], c["column"], tuple(_guard(g) for g in c["guards"]))
         for c in data["components"]
     )
-    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"])
+    exports = tuple(
+        ExportedGuard(name, call, tuple(_guard(g) for g in when_true), tuple(_guard(g) for g in when_false))
+        for name, call, when_true, when_false in data.get("exports", ())
+    )
+    reexports = tuple(Reexport(name, source, imported) for name, source, imported in data.get("reexports", ()))
+    calls = tuple(Call(name, module, line, column, tuple(_guard(g) for g in guards), within)
+                  for name, module, line, column, guards, within in data.get("calls", ()))
+    functions = tuple((exported, local) for exported, local in data.get("functions", ()))
+    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"], exports, reexports, bool(data.get("parsed")), calls, functions)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from checker.scan.guards import GuardReader
+from checker.scan.functions import enclosing_function, function_calls, is_project_module, top_level_functions
+from checker.scan.libraries import library_sites
+from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
-from checker.scan.sites import Argument, CallSite, ComponentUse, FileScan, Guard, Suppression
+from checker.scan.exports import exported_guards
+from checker.scan.sites import Argument, Call, CallSite, ComponentUse, FileScan, Guard, Suppression, WrapperUse
 from checker.syntax import Node, captures, first_error, parse
 
 __all__ = ["extract"]
@@ -15,7 +20,6 @@ COMPONENTS_MODULE = "@tarojs/components"
 _PROMISE_METHODS = {"then", "catch", "finally"}
 _PASS_THROUGH = {"call", "apply", "bind"}
 _SUPPRESS = re.compile(r"taro-compat-ignore\b([^\n]*?)(?:\s--\s*(.*?))?\s*(?:\*/)?$")
-_TYPE_CONTEXTS = {"type_query", "type_annotation", "type_alias_declaration", "interface_declaration", "type_arguments"}
 _CONDITIONS = {"if_statement", "while_statement", "do_statement", "ternary_expression"}
 
 
@@ -44,29 +48,40 @@ def extract(
     globals_: frozenset[str],
     env_aliases: frozenset[str],
     file_guards: tuple[Guard, ...] = (),
+    env_types: Mapping[str, str] | None = None,
+    platform_packages: Mapping[str, str] | None = None,
+    wrappers: tuple[WrapperUse, ...] = (),
+    project_prefixes: tuple[str, ...] = (),
 ) -> FileScan:
     tree = parse(source, language)
     root = tree.root_node
     found = captures(root, language, _QUERY)
-    bindings = Bindings(found, globals_)
-    reader = GuardReader(bindings, env_aliases)
+    bindings = Bindings(found, globals_, platform_packages)
+    reader = GuardReader(bindings, env_aliases, env_types)
     for node in found.get("decl", ()):
         name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
         if name is not None and value is not None and name.type == "identifier" and _is_const(node):
             reader.remember_constant(_text(name), value)
+    for node in found.get("fname", ()):
+        if node.parent is not None:
+            reader.remember_function(_text(node), node.parent)
+    if bindings.platform_envs:  # import Taro from '@tarojs/taro-h5': code written for that platform
+        file_guards = (*file_guards, Guard("platform_package", 1, envs=tuple(sorted(bindings.platform_envs))))
     lines = source.split(b"\n")
+    functions = top_level_functions(root)
     suppressions = {s.line: s for s in (_suppression(node, lines) for node in found.get("comment", ())) if s is not None}
     sites: list[CallSite] = []
     for node in found.get("member", ()):
         use = _member_use(node, bindings)
-        if use is not None and not _in_test_position(node) and not _in_type(node):
-            sites.append(_site(node, *use, display, lines, reader, file_guards))
+        if use is not None and not _in_test_position(node) and not in_type(node):
+            sites.append(_site(node, *use, display, lines, reader, file_guards, functions))
     if bindings.named:
         names = " ".join(f'"{name}"' for name in sorted(bindings.named))
         for node in captures(root, language, f"((identifier) @id (#any-of? @id {names}))").get("id", ()):
             api = bindings.named_api(node) if not _is_declaration(node, bindings) else None
             if api is not None and not _in_test_position(node):
-                sites.append(_site(node, api, "taro", display, lines, reader, file_guards))
+                sites.append(_site(node, api, "taro", display, lines, reader, file_guards, functions))
+    sites += library_sites(root, language, bindings, wrappers, display, lines, reader, file_guards)
     components: list[ComponentUse] = []
     component_names = _component_imports(found.get("import", ()))
     if component_names and language != "typescript":  # plain TypeScript has no JSX
@@ -74,11 +89,25 @@ def extract(
             components += _component_uses(node, component_names, display, lines, reader, file_guards)
     sites.sort(key=lambda site: (site.line, site.column))
     sites = [_with_suppression(site, suppressions) for site in sites]
+    calls, exported = _wrapped(sites, root, language, bindings, project_prefixes, lines, reader, file_guards, functions)
     problems: tuple[str, ...] = ()
     if root.has_error:
         first = first_error(root)
         problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
-    return FileScan(display, tuple(sites), tuple(components), problems)
+    exports, reexports = exported_guards(root, reader)
+    return FileScan(display, tuple(sites), tuple(components), problems, exports=exports, reexports=reexports, parsed=True,
+                    calls=tuple(calls), functions=exported)
+
+
+def _wrapped(
+    sites: list[CallSite], root: Node, language: str, bindings: Bindings, prefixes: tuple[str, ...], lines: list[bytes],
+    reader: GuardReader, file_guards: tuple[Guard, ...], functions: dict[int, tuple[str, tuple[str, ...]]],
+) -> tuple[list[Call], tuple[tuple[str, str], ...]]:
+    """The calls of this file's wrappers and of imported project names, and the wrappers it exports."""
+    wrappers = {s.within for s in sites if s.within}
+    calls = function_calls(root, language, bindings, wrappers, lambda m: is_project_module(m, prefixes), lines, reader, file_guards, functions)
+    exported = tuple(sorted({(alias, name) for name, aliases in functions.values() if name in wrappers for alias in aliases}))
+    return calls, exported
 
 
 def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:
@@ -94,9 +123,12 @@ def _member_use(node: Node, bindings: Bindings) -> tuple[str, str] | None:
     return (key, via) if key else None
 
 
-def _site(node: Node, api: str, via: str, display: str, lines: list[bytes], reader: GuardReader, file_guards: tuple[Guard, ...]) -> CallSite:
+def _site(
+    node: Node, api: str, via: str, display: str, lines: list[bytes], reader: GuardReader, file_guards: tuple[Guard, ...],
+    functions: dict[int, tuple[str, tuple[str, ...]]],
+) -> CallSite:
     call, promise = _call_of(node)
-    line, column = _position(node, lines)
+    line, column = position(node, lines)
     return CallSite(
         api=api,
         file=display,
@@ -108,6 +140,7 @@ def _site(node: Node, api: str, via: str, display: str, lines: list[bytes], read
         promise_style=promise,
         arguments=_arguments(call, skip=1 if call is not None and call.id != (node.parent.id if node.parent else -1) else 0) if call is not None else (),
         guards=file_guards + reader.guards_of(node),
+        within=enclosing_function(node, functions),
     )
 
 
@@ -172,25 +205,6 @@ def _literal(node: Node | None) -> tuple[str | int | float | bool | None, bool]:
         except ValueError:
             return None, False
     return None, False
-
-
-def _position(node: Node, lines: list[bytes]) -> tuple[int, int]:
-    """1-based line and column; the column counts characters, not UTF-8 bytes."""
-    row, byte_column = node.start_point
-    line = lines[row] if row < len(lines) else b""
-    return row + 1, len(line[:byte_column].decode("utf-8", "replace")) + 1
-
-
-def _in_type(node: Node) -> bool:
-    """``typeof Taro.getUserProfile`` in a type annotation names a type, it calls nothing."""
-    parent = node.parent
-    while parent is not None:
-        if parent.type in _TYPE_CONTEXTS:
-            return True
-        if parent.type in ("statement_block", "program", "expression_statement"):
-            return False
-        parent = parent.parent
-    return False
 
 
 def _in_test_position(node: Node) -> bool:
@@ -287,7 +301,7 @@ def _component_uses(
         if literal is None and value.type == "jsx_expression" and value.named_children:
             literal = _string_value(value.named_children[0])
         if literal:
-            line, column = _position(attribute, lines)
+            line, column = position(attribute, lines)
             uses.append(ComponentUse(component, _kebab(_text(name)), literal, display, line, column, file_guards + reader.guards_of(element)))
     return uses
 

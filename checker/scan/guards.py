@@ -7,10 +7,10 @@ chains, ``switch (process.env.TARO_ENV)``, try blocks, and early exits
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
-from checker.scan.sites import Guard
+from checker.scan.sites import ExportedGuard, Guard
 from checker.syntax import Node
 
 __all__ = ["GuardReader"]
@@ -18,16 +18,41 @@ __all__ = ["GuardReader"]
 _EXITS = {"return_statement", "throw_statement", "break_statement", "continue_statement"}
 _EQUAL = {"===", "==", "!=", "!=="}
 _ORDER = {">=", ">", "<=", "<", "===", "==", "!==", "!="}
+# Taro's own platform test: getEnv() returns one of ENV_TYPE's values (the values per platform are matrix data)
+_ENV_FUNCTION = "getEnv"
+_ENV_ENUM = "ENV_TYPE"
 
 
 class GuardReader:
-    def __init__(self, bindings: Bindings, env_aliases: frozenset[str]) -> None:
+    def __init__(self, bindings: Bindings, env_aliases: frozenset[str], env_types: Mapping[str, str] | None = None) -> None:
         self.bindings = bindings
         self.env_aliases = env_aliases
+        self.env_types = env_types or {}  # ENV_TYPE key -> TARO_ENV value (WEB -> h5)
         self._constants: dict[str, Node] = {}  # const isWeapp = process.env.TARO_ENV === 'weapp'
+        self._functions: dict[str, Node] = {}  # function isWeapp() { return ... }: name -> the returned expression
 
     def remember_constant(self, name: str, value: Node) -> None:
-        self._constants[name] = value
+        returned = _returned(value)
+        if returned is not None:
+            self._functions[name] = returned
+        else:
+            self._constants[name] = value
+
+    def remember_function(self, name: str, function: Node) -> None:
+        returned = _returned(function)
+        if returned is not None:
+            self._functions[name] = returned
+
+    def summary(self, name: str) -> ExportedGuard | None:
+        """The guards a const or one-line function of this file stands for, when it tests anything."""
+        if name in self._functions:
+            expression, call = self._functions[name], True
+        elif name in self._constants:
+            expression, call = self._constants[name], False
+        else:
+            return None
+        when_true, when_false = self.atoms(expression, positive=True), self.atoms(expression, positive=False)
+        return ExportedGuard(name, call, tuple(when_true), tuple(when_false)) if when_true or when_false else None
 
     # -- the walk up from a use --------------------------------------------------------
     def guards_of(self, node: Node) -> tuple[Guard, ...]:
@@ -73,22 +98,21 @@ class GuardReader:
     def _switch(self, case: Node) -> list[Guard]:
         body = case.parent
         switch = body.parent if body is not None else None
-        if switch is None or switch.type != "switch_statement" or not self._is_env(switch.child_by_field_name("value")):
+        subject = self._env_subject(switch.child_by_field_name("value")) if switch is not None and switch.type == "switch_statement" else None
+        if subject is None:
             return []
         cases = [c for c in body.named_children if c.type == "switch_case"]
         line = case.start_point[0] + 1
         if case.type == "switch_default":
-            values = tuple(v for c in cases if (v := _string_value(_unwrap(c.child_by_field_name("value")))))
+            values = tuple(dict.fromkeys(v for c in cases for v in self._env_values(subject, c.child_by_field_name("value")) or ()))
             return [Guard("taro_env", line, negated=True, envs=values)] if values else []
         # fall-through: earlier cases with empty bodies share this one's code
         values = []
         for other in cases[cases.index(case)::-1] if case in cases else []:
             if other.id != case.id and any(n.type != "comment" for n in other.named_children[1:]):
                 break
-            value = _string_value(_unwrap(other.child_by_field_name("value")))
-            if value:
-                values.append(value)
-        return [Guard("taro_env", line, envs=tuple(sorted(values)))] if values else []
+            values += self._env_values(subject, other.child_by_field_name("value")) or ()
+        return [Guard("taro_env", line, envs=tuple(sorted(set(values))))] if values else []
 
     # -- a condition -> guard atoms -------------------------------------------------------
     def atoms(self, condition: Node | None, *, positive: bool) -> list[Guard]:
@@ -119,27 +143,60 @@ class GuardReader:
         if node.type == "identifier" and node.text is not None and node.text.decode() in self._constants:
             return self.atoms(self._constants[node.text.decode()], positive=positive)
         if node.type == "call_expression":
-            return self._can_i_use(node, positive, line)
+            function = _unwrap(node.child_by_field_name("function"))
+            if function is not None and function.type == "identifier" and _text(function) in self._functions:
+                return self.atoms(self._functions[_text(function)], positive=positive)
+            return self._can_i_use(node, positive, line) or self._imported(function, positive, line, call=True)
         tested = self._tested_api(node)
         if tested is not None:
             api, via = tested
             return [Guard("exists", line, not positive, api=api, receiver=via)]
-        return []
+        native = self._native_global(node)
+        if native is not None:  # if (my) ...: the platform's global itself
+            return [Guard("exists", line, not positive, receiver=native)]
+        return self._imported(node, positive, line, call=False)
+
+    def _native_global(self, node: Node | None) -> str | None:
+        via = self.bindings.namespace_of(node) if node is not None else None
+        return via if via not in (None, "taro") else None
+
+    def _imported(self, node: Node | None, positive: bool, line: int, *, call: bool) -> list[Guard]:
+        """``isWeapp`` / ``isWeapp()`` / ``env.isWeapp`` imported from a project module: resolved by the project pass."""
+        if node is None:
+            return []
+        name = None
+        if node.type == "identifier":
+            name = self.bindings.imported.get(_text(node))
+        elif node.type == "member_expression":
+            obj = _unwrap(node.child_by_field_name("object"))
+            bound = self.bindings.imported.get(_text(obj)) if obj is not None and obj.type == "identifier" else None
+            prop = node.child_by_field_name("property")
+            if bound is not None and bound[1] == "*" and prop is not None:
+                name = (bound[0], _text(prop))
+        if name is None or name[1] in ("*", "default"):
+            return []
+        return [Guard("imported", line, not positive, api=name[1], receiver=name[0], schema="call" if call else None)]
 
     def _comparison(self, node: Node, left: Node | None, right: Node | None, operator: str, positive: bool, line: int) -> list[Guard]:
         negate = operator.startswith("!") == positive  # "!==" when positive, or "===" under a negation
         for subject, other in ((left, right), (right, left)):
+            kind = self._env_subject(subject)
+            envs = self._env_values(kind, other) if kind is not None else None
+            if envs is not None:
+                return [Guard("taro_env", line, negated=negate, envs=envs)]
             value = _string_value(_unwrap(other))
             if value is None:
                 continue
-            if self._is_env(subject):
-                return [Guard("taro_env", line, negated=negate, envs=(value,))]
             subject = _unwrap(subject)
             if subject is not None and subject.type == "unary_expression" and _operator(subject) == "typeof":
                 tested = self._tested_api(_unwrap(subject.child_by_field_name("argument")))
                 if tested is not None and value in ("function", "undefined"):
                     present = (value == "function") != negate
                     return [Guard("exists", line, not present, api=tested[0], receiver=tested[1])]
+                native = self._native_global(_unwrap(subject.child_by_field_name("argument")))
+                if native is not None and value in ("undefined", "object"):  # typeof wx !== 'undefined'
+                    present = (value == "object") != negate
+                    return [Guard("exists", line, not present, receiver=native)]
         return self._version(left, right, operator, positive, line)
 
     def _version(self, left: Node | None, right: Node | None, operator: str, positive: bool, line: int) -> list[Guard]:
@@ -200,18 +257,42 @@ class GuardReader:
         api = self.bindings.named_api(node)
         return (api, "taro") if api else None
 
-    def _is_env(self, node: Node | None) -> bool:
+    def _env_subject(self, node: Node | None) -> str | None:
+        """"taro_env" for process.env.TARO_ENV (and its aliases), "env_type" for getEnv(), else None."""
         node = _unwrap(node)
         if node is None:
-            return False
+            return None
         text = _text(node).replace(" ", "")
-        if text == "process.env.TARO_ENV":
-            return True
-        if node.type == "identifier" and text in self.env_aliases:
-            return True
+        if text == "process.env.TARO_ENV" or (node.type == "identifier" and text in self.env_aliases):
+            return "taro_env"
+        if node.type == "call_expression" and self._is_taro_member(node.child_by_field_name("function"), _ENV_FUNCTION):
+            return "env_type"
         if node.type == "identifier" and text in self._constants:
-            return self._is_env(self._constants[text])
-        return False
+            return self._env_subject(self._constants[text])
+        return None
+
+    def _env_values(self, subject: str, node: Node | None) -> tuple[str, ...] | None:
+        """The TARO_ENV values a compared value names: 'weapp'; for getEnv(): 'WEAPP' or ENV_TYPE.WEAPP
+        (an ENV_TYPE key of no known platform names none of them)."""
+        node = _unwrap(node)
+        value = _string_value(node)
+        if subject == "taro_env":
+            return (value,) if value is not None else None
+        if value is None and node is not None and node.type == "member_expression":
+            if self._is_taro_member(_unwrap(node.child_by_field_name("object")), _ENV_ENUM):
+                value = _text(node.child_by_field_name("property"))
+        if value is None:
+            return None
+        return (self.env_types[value],) if value in self.env_types else ()
+
+    def _is_taro_member(self, node: Node | None, member: str) -> bool:
+        """``Taro.<member>`` or ``<member>`` imported from Taro by name."""
+        if node is None:
+            return False
+        if node.type == "member_expression":
+            obj = _unwrap(node.child_by_field_name("object"))
+            return _text(node.child_by_field_name("property")) == member and obj is not None and self.bindings.namespace_of(obj) == "taro"
+        return node.type == "identifier" and self.bindings.named_api(node) == member
 
 
 def _operator(node: Node) -> str:
@@ -225,6 +306,22 @@ def _same(a: Node | None, b: Node | None) -> bool:
 
 def _inside(node: Node, container: Node | None) -> bool:
     return container is not None and container.start_byte <= node.start_byte and node.end_byte <= container.end_byte
+
+
+def _returned(function: Node | None) -> Node | None:
+    """The expression a function returns when that is all it does: ``() => a === b``, ``{ return a === b }``."""
+    function = _unwrap(function)
+    if function is None or function.type not in ("arrow_function", "function_expression", "function", "function_declaration"):
+        return None
+    body = function.child_by_field_name("body")
+    if body is None:
+        return None
+    if body.type != "statement_block":
+        return body
+    statements = [s for s in body.named_children if s.type != "comment"]
+    if len(statements) == 1 and statements[0].type == "return_statement" and statements[0].named_children:
+        return statements[0].named_children[0]
+    return None
 
 
 def _always_exits(node: Node | None) -> bool:

@@ -21,14 +21,15 @@ from checker.atomic import replace_atomically
 from checker.scan import codec
 from checker.scan.extract import extract
 from checker.scan.files import SourceFile
-from checker.scan.sites import FileScan, Guard
+from checker.scan.graph import ModuleMap, project_pass
+from checker.scan.sites import FileScan, Guard, WrapperUse
 from checker.scan.vue import script_of_vue
 from checker.syntax import language_for
 
-__all__ = ["MAX_SOURCE_BYTES", "ProjectScan", "ScanOptions", "scan_files", "scan_one"]
+__all__ = ["MAX_SOURCE_BYTES", "ProjectScan", "ScanOptions", "WrapperUse", "scan_files", "scan_one"]
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024  # larger files are bundles or generated code, not sources to check
-SCANNER_VERSION = "2"
+SCANNER_VERSION = "3"
 _PARALLEL_FROM = 48  # below this many files to parse, starting worker processes costs more than it saves
 
 
@@ -40,9 +41,15 @@ class ScanOptions:
     # Member names worth reporting (the caller's API ids and component values); empty: all of them.
     # A file that mentions none of them cannot hold a use worth reporting, so it is not parsed.
     names: frozenset[str] = frozenset()
+    env_types: tuple[tuple[str, str], ...] = ()  # Taro.ENV_TYPE key -> TARO_ENV value, for getEnv() tests
+    platform_packages: tuple[tuple[str, str], ...] = ()  # @tarojs/taro-h5 -> h5: Taro built for one platform
+    wrappers: tuple[WrapperUse, ...] = ()
+    project_prefixes: tuple[str, ...] = ()  # import prefixes naming the project's own modules ('@/'): its aliases
 
     def digest(self) -> str:
-        text = json.dumps([SCANNER_VERSION, sorted(self.globals_), sorted(self.env_values), sorted(self.env_aliases), sorted(self.names)])
+        text = json.dumps([SCANNER_VERSION, sorted(self.globals_), sorted(self.env_values), sorted(self.env_aliases), sorted(self.names),
+                           sorted(self.env_types), sorted(self.platform_packages),
+                           sorted([w.label, w.export, w.api, list(w.envs), w.tested] for w in self.wrappers), sorted(self.project_prefixes)])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -65,12 +72,21 @@ class _Prefilter:
 
     def __init__(self, options: ScanOptions) -> None:
         globals_ = sorted(g.encode() for g in options.globals_)
-        self.markers = (b"@tarojs/", b"Taro", *(g + b"." for g in globals_), *(g + b"[" for g in globals_))
+        self.natives = tuple(g + b"." for g in globals_)
+        self.platform_tests = (b"TARO_ENV", *(alias.encode() for alias in sorted(options.env_aliases)))
+        self.markers = (b"@tarojs/", b"Taro", *self.natives, *(g + b"[" for g in globals_))
         names = sorted(n.encode() for n in options.names)
         self.few = names if len(names) <= 16 else None
         self.many = frozenset(names) if len(names) > 16 else None
+        self.libraries = tuple(sorted({w.package.encode() for w in options.wrappers}))
 
     def __call__(self, raw: bytes) -> bool:
+        if self.libraries and any(library in raw for library in self.libraries):
+            return True  # imports a wrapper library: its exports stand for API calls
+        if any(native in raw for native in self.natives):
+            return True  # my.scan(): a native global decides on its own, whether or not the matrix lists the member
+        if any(test in raw for test in self.platform_tests):
+            return True  # a platform test guards the calls of project functions it holds (if (TARO_ENV...) login())
         if self.few is not None:
             if self.few and not any(name in raw for name in self.few):
                 return False  # most files mention none of a few names: no marker needs looking for
@@ -89,8 +105,8 @@ def _prefilter(options: ScanOptions) -> _Prefilter:
     return _PREFILTERS[options]
 
 
-def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = None) -> FileScan:
-    """Scan one file; every problem becomes a note on the result."""
+def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = None, *, force: bool = False) -> FileScan:
+    """Scan one file; every problem becomes a note on the result. ``force``: parse it whatever the pre-filter says."""
     try:
         if raw is None:
             if os.path.getsize(path) > MAX_SOURCE_BYTES:
@@ -115,14 +131,16 @@ def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = 
         return FileScan(display, skipped=f"not UTF-8 text (line {line})")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = b"   " + raw[3:]  # keep columns: a BOM is not a character of the first line
-    if not _prefilter(options)(raw):
+    if not force and not _prefilter(options)(raw):
         return FileScan(display)
     suffix = os.path.splitext(display)[1]
     language = language_for(suffix)
     if suffix == ".vue":
         raw, language = script_of_vue(raw)
     return extract(raw, language, display, globals_=options.globals_, env_aliases=options.env_aliases,
-                   file_guards=_platform_file_guard(display, options.env_values))
+                   file_guards=_platform_file_guard(display, options.env_values),
+                   env_types=dict(options.env_types), platform_packages=dict(options.platform_packages), wrappers=options.wrappers,
+                   project_prefixes=options.project_prefixes)
 
 
 def _platform_file_guard(display: str, env_values: frozenset[str]) -> tuple[Guard, ...]:
@@ -138,8 +156,11 @@ def _scan_batch(batch: list[tuple[str, str]], options: ScanOptions) -> list[dict
 
 
 def scan_files(
-    files: Iterable[SourceFile], options: ScanOptions, *, cache_path: Path | None = None, jobs: int | None = None
+    files: Iterable[SourceFile], options: ScanOptions, *, cache_path: Path | None = None, jobs: int | None = None,
+    modules: ModuleMap | None = None,
 ) -> ProjectScan:
+    """Every file's scan (from the cache when unchanged), then the project pass: platform files, and
+    guards imported from the project's modules (``modules``: how its imports resolve)."""
     entries = list(files)
     cache = _read_cache(cache_path, options) if cache_path else {}
     results: dict[str, FileScan] = {}
@@ -161,16 +182,37 @@ def scan_files(
             encoded = [item for chunk in pool.map(_scan_batch, batches, [options] * len(batches)) for item in chunk]
     else:
         encoded = _scan_batch(todo, options)
-    stamps = {file.display: (file.size, file.mtime_ns) for file in entries} if todo else {}
-    for data in encoded:
+    stamps = {file.display: (file.size, file.mtime_ns) for file in entries}
+    changed = bool(todo)
+
+    def keep(data: dict[str, object]) -> FileScan:
         display = str(data["file"])
-        results[display] = codec.decode(data)  # type: ignore[arg-type]
         size, mtime = stamps.get(display, (0, 0))
-        empty = not data["sites"] and not data["components"] and not data["problems"] and not data["skipped"]
+        empty = not (data["sites"] or data["components"] or data["problems"] or data["skipped"] or data["parsed"])
         fresh[display] = [size, mtime, None if empty else data]
-    if cache_path is not None and (todo or len(fresh) != len(cache)):
-        _write_cache(cache_path, options, fresh)
+        results[display] = codec.decode(data)  # type: ignore[arg-type]
+        return results[display]
+
+    for data in encoded:
+        keep(data)
+    paths = {file.display: file.path for file in entries}
+
+    def load(display: str) -> FileScan:
+        nonlocal changed
+        changed = True
+        return keep(codec.encode(scan_one(paths[display], display, options, force=True)))
+
     ordered = tuple(results.get(file.display) or FileScan(file.display) for file in entries)
+    def read(display: str) -> bytes:
+        try:
+            with open(paths[display], "rb") as handle:
+                return handle.read(MAX_SOURCE_BYTES)
+        except OSError:
+            return b""
+
+    ordered = project_pass(ordered, modules or ModuleMap(), options.env_values, load, read)
+    if cache_path is not None and (changed or len(fresh) != len(cache)):
+        _write_cache(cache_path, options, fresh)
     return ProjectScan(ordered, parsed=len(todo), from_cache=len(entries) - len(todo))
 
 

@@ -8,7 +8,7 @@ parameter out of the results.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from checker.names import TARO_PACKAGE
 from checker.syntax import Node
@@ -46,10 +46,13 @@ def _string_value(node: Node | None) -> str | None:
 class Bindings:
     """Bindings of one file: the Taro namespace's local names, named imports, and every local declaration."""
 
-    def __init__(self, found: dict[str, list[Node]], globals_: frozenset[str]) -> None:
+    def __init__(self, found: dict[str, list[Node]], globals_: frozenset[str], platform_packages: Mapping[str, str] | None = None) -> None:
         self.globals = globals_
+        self.platform_packages = platform_packages or {}  # @tarojs/taro-h5 -> h5: the namespace built for one platform
         self.namespaces: set[str] = set()  # local names of the Taro namespace
         self.named: dict[str, str] = {}  # local name -> API (import { getUserProfile as gup })
+        self.imported: dict[str, tuple[str, str]] = {}  # local name -> (module, exported name; "default", "*")
+        self.platform_envs: set[str] = set()  # TARO_ENV values of the platform packages Taro comes from
         self._declared: dict[int, set[str]] = {}  # scope node id -> names declared there
         self._watched: set[str] = set(globals_) | {"Taro"}
         self._collect(found)
@@ -136,13 +139,28 @@ class Bindings:
                         continue
                     imported = spec.child_by_field_name("name")
                     alias = spec.child_by_field_name("alias") or imported
-                    if source == TARO_MODULE and imported is not None:
+                    if self._is_taro(source) and imported is not None:
                         self.named[_text(alias)] = _text(imported)
                     else:
                         self._declare(node.parent, _text(alias))
+                        if source and imported is not None:
+                            self.imported[_text(alias)] = (source, _text(imported))
+        for part in clause.named_children:
+            if source and not self._is_taro(source) and part.type in ("identifier", "namespace_import"):
+                name = part if part.type == "identifier" else next((c for c in part.named_children if c.type == "identifier"), None)
+                if name is not None:
+                    self.imported[_text(name)] = (source, "default" if part.type == "identifier" else "*")
+
+    def _is_taro(self, source: str | None) -> bool:
+        if source == TARO_MODULE:
+            return True
+        if source in self.platform_packages:
+            self.platform_envs.add(self.platform_packages[source])
+            return True
+        return False
 
     def _bind_namespace_or_local(self, name: Node, source: str | None) -> None:
-        if source == TARO_MODULE:
+        if self._is_taro(source):
             self.namespaces.add(_text(name))
         else:
             self._declare(name.parent, _text(name))  # import wx from './mock' shadows the global
@@ -170,7 +188,7 @@ class Bindings:
         if function is None or _text(function) != "require" or arguments is None:
             return False
         first = arguments.named_children[0] if arguments.named_children else None
-        return _string_value(first) == TARO_MODULE
+        return self._is_taro(_string_value(first))
 
     def _names_namespace(self, node: Node) -> bool:
         return node.type == "identifier" and (_text(node) in self.namespaces or _text(node) == "Taro")

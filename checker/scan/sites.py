@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Argument", "CallSite", "ComponentUse", "FileScan", "Guard", "Suppression"]
+__all__ = ["PLATFORM_GUARDS", "Argument", "CallSite", "Call", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression", "WrapperUse"]
+
+
+# guard kinds that keep code off platforms altogether (the build leaves it out), rather than test a capability
+PLATFORM_GUARDS = ("taro_env", "platform_file", "platform_package", "library_env")
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,7 +17,11 @@ class Guard:
 
     kind: ``can_i_use`` (canIUse('x')), ``exists`` (if (wx.x), typeof, 'x' in wx), ``taro_env``
     (process.env.TARO_ENV === 'weapp', its aliases, switch), ``version`` (compareVersion(SDKVersion,
-    '2.10.4') >= 0), ``platform_file`` (name.weapp.ts), ``try_catch`` (recorded; not a capability guard).
+    '2.10.4') >= 0), ``platform_file`` (name.weapp.ts; negated: name.ts where name.h5.ts replaces it),
+    ``platform_package`` (Taro imported from a platform's own package, @tarojs/taro-h5), ``try_catch``
+    (recorded; not a capability guard), ``library_env`` (a wrapper library calls the API only on ``envs``). Between the file scan and the project pass only, ``imported``:
+    a condition on a name imported from a project module (receiver: the module specifier, api: the
+    exported name, schema: "call" when it is called); the project pass replaces it, or drops it.
     ``negated``: the code runs when the condition is false (an else branch, an early return).
     """
 
@@ -25,6 +33,18 @@ class Guard:
     receiver: str | None = None  # "taro" or the native global ("wx") the test goes through
     envs: tuple[str, ...] = ()  # TARO_ENV values of a taro_env or platform_file guard
     version: str | None = None  # the literal a version comparison tests against
+
+
+@dataclass(frozen=True, slots=True)
+class WrapperUse:
+    """An export of a library that calls an API: using it is a call site of that API."""
+
+    package: str  # taro-hooks
+    label: str  # taro-hooks@1.5.8: the package at the project's version
+    export: str  # useUserInfo
+    api: str
+    envs: tuple[str, ...] = ()  # the library calls it only on these TARO_ENV values; empty: wherever it runs
+    tested: bool = False  # the library tests that the API exists before calling it
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +75,9 @@ class CallSite:
     arguments: tuple[Argument, ...] = ()  # keys of an object-literal first argument
     guards: tuple[Guard, ...] = ()
     suppression: Suppression | None = None
+    wrapper: str | None = None  # "taro-hooks@1.5.8 useUserInfo": the use of a library export that calls the API
+    within: str | None = None  # the top-level project function holding the call (a wrapper of the API)
+    caller: str | None = None  # "src/pages/a.tsx:12": the wrapper's call this copy of the site is judged under
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +94,49 @@ class ComponentUse:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportedGuard:
+    """An exported constant or function that tests the platform: ``export const isWeapp = process.env.TARO_ENV === 'weapp'``.
+
+    ``when_true`` / ``when_false``: the guards that hold where the value is true / false (their lines are
+    the definition's; a use takes them at its own line).
+    """
+
+    name: str
+    call: bool  # a function: the test is its result
+    when_true: tuple[Guard, ...]
+    when_false: tuple[Guard, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reexport:
+    """``export { a as b } from './m'`` (name b, imported a) or ``export * from './m'`` (name and imported "*")."""
+
+    name: str
+    source: str
+    imported: str
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A call (or a reference, ``onClick={login}``) of a project function that may wrap an API."""
+
+    name: str  # the function's name in its module (the imported name, or the local one)
+    module: str | None  # the import specifier; None: a function of this file
+    line: int
+    column: int
+    guards: tuple[Guard, ...] = ()
+    within: str | None = None  # the top-level function of this file the call is in
+
+
+@dataclass(frozen=True, slots=True)
 class FileScan:
     file: str
     call_sites: tuple[CallSite, ...] = ()
     components: tuple[ComponentUse, ...] = ()
     problems: tuple[str, ...] = field(default=())  # "line 12: does not parse; the rest was scanned"
     skipped: str | None = None  # why the file was not scanned at all
+    exports: tuple[ExportedGuard, ...] = ()
+    reexports: tuple[Reexport, ...] = ()
+    parsed: bool = False  # its syntax tree was read (False: left out by the byte pre-filter, or skipped)
+    calls: tuple[Call, ...] = ()
+    functions: tuple[tuple[str, str], ...] = ()  # (exported name, local function) of the exported wrappers

@@ -202,6 +202,12 @@ def test_api_page_summary_first_ranges_in_words_and_timelines(page: Page, sites:
     taro = page.locator("h3#weapp ~ .timeline").first
     assert taro.locator(".tick").first.inner_text() == "3.0"  # starts at the first version with data, not 0.0.1
     assert page.locator("#deprecation").inner_text() == "Deprecated · WeChat: deprecated from base library 2.21.0 · Use instead: alpha"
+    page.goto((sites["en"] / "api" / "delta.html").as_uri())
+    alipay = page.locator("#summary-grid tr[data-platform=alipay] td")
+    assert alipay.all_inner_texts()[:3] == ["✓ supported", "3.3.0 and later", "my.delta is in the current runtime (no minimum published)"]
+    assert page.locator("h3#alipay ~ .scroll table.statements td.supported").first.inner_text() == (
+        "✓ supported\nforwarded: Taro.X exists where the native API does\ncalls myDelta")
+    page.goto((sites["en"] / "api" / "beta.html").as_uri())
     stub = page.locator("h3#h5 ~ .scroll table.statements td.stub").first.inner_text()
     assert stub == "⊘ stub (in development rejects, in production resolves silently)"
 
@@ -228,6 +234,12 @@ def test_compare_wechat_and_h5_by_default_only_differences_at_a_taro_version(pag
     taro_rows = page.locator("#compare-taro tbody tr")
     assert taro_rows.evaluate_all("rs => rs.map(r => [r.dataset.api, ...[...r.cells].slice(1).map(c => c.innerText)])") == [
         ["delta", "? unknown (no data)", "✓ supported"]]
+    url = page.url
+    page.goto((sites["en"] / "index.html").as_uri())
+    page.goto(url)  # a shared link opens on the same comparison
+    assert [page.input_value(s) for s in ("#pa", "#pb", "#tp")] == ["weapp", "h5", "h5"]
+    assert [page.locator(s).evaluate("e => e.options[e.selectedIndex].text") for s in ("#at", "#ta", "#tb")] == ["3.5.0", "3.5.0", "3.6.0"]
+    assert taro_rows.count() == 1
 
 
 def test_docs_and_code_disagreements_page(page: Page, sites: dict[str, Path]) -> None:

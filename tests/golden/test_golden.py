@@ -18,6 +18,14 @@ EXPECTED = Path(__file__).parent / "expected"
 SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "html": "html", "sarif": "sarif", "github": "github"}
 
 
+@pytest.fixture(autouse=True)
+def _from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paths are printed relative to the current directory and the repository: run from its root, off CI's variables."""
+    monkeypatch.chdir(REPO)
+    for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_RUN_ID", "GITHUB_WORKSPACE", "GITHUB_STEP_SUMMARY", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def run_check(*argv: str) -> tuple[int, str]:
     out, err = io.StringIO(), io.StringIO()
     code = main(["check", str(DEMO), *argv], stdout=out, stderr=err)
@@ -31,7 +39,8 @@ def normalise(text: str) -> str:
     code = main(["check", str(DEMO), "--format", "json", "--no-scan"], stdout=report, stderr=io.StringIO())
     assert code in (0, 1)
     digest = json.loads(report.getvalue())["matrix"]["digest"]
-    return text.replace(digest, "<digest>").replace(digest[:12], "<digest>").replace(__version__, "<version>")
+    text = text.replace(digest, "<digest>").replace(digest[:12], "<digest>").replace(__version__, "<version>")
+    return text.replace(REPO.as_uri() + "/", "file:///<repository>/")
 
 
 @pytest.mark.parametrize("fmt", sorted(SUFFIX))

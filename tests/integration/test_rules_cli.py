@@ -48,8 +48,8 @@ def test_rules_explains_one_code_in_text_and_json() -> None:
 def test_check_in_chinese() -> None:
     code, out, _ = run("check", str(DEMO), "--lang", "zh", "--select", "TC104,TC111")
     assert code == 1
-    assert "  5:10     error   TC111 wx.login：h5（没有原生全局对象）、rn（没有原生全局对象）、tt（其全局对象是 tt） 上没有 wx；" in out
-    assert "  6:27     error   TC104 getUserProfile 在 h5（调用会 reject） 上只是桩函数" in out
+    assert "/src/services/auth.ts:5:10: error TC111 wx.login：h5（没有原生全局对象）、rn（没有原生全局对象）、tt（其全局对象是 tt） 上没有 wx；" in out
+    assert "/src/pages/login/index.tsx:6:27: error TC104 getUserProfile 在 h5（调用会 reject） 上只是桩函数" in out
 
 
 def test_select_ignore_and_statistics() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,18 @@ def test_the_site_renders_a_loaded_matrix_and_imports_no_loader() -> None:
     for path in site:
         for imported in imports_of(path):
             assert not imported.startswith(("checker.kb", "checker.importers", "checker.project", "checker.scan")), (module_name(path), imported)
+
+
+def test_check_reports_are_pure_and_words_come_from_one_place() -> None:
+    """The check report renderers read no environment and no files but their templates (the command line
+    hands them RenderOptions), and word findings only through checker.render.words."""
+    reports = [p for p in MODULES if module_name(p) in {f"checker.render.{n}" for n in
+               ("fmt_text", "fmt_markdown", "fmt_github", "fmt_sarif", "fmt_html", "view", "options", "rule_help")}]
+    assert len(reports) == 8
+    for path in reports:
+        imported = imports_of(path)
+        assert not any(i in ("os", "sys", "subprocess", "pathlib") or i.startswith("checker.commands") for i in imported), module_name(path)
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"\benviron\b|\bopen\(|getenv", source), module_name(path)
+        assert ".message" not in source.replace("entry.message", "").replace("e.message", ""), module_name(path)
+    assert "checker.render.words" in imports_of(PACKAGE / "render" / "view.py")

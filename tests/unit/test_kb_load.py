@@ -74,7 +74,7 @@ def test_missing_meta(make_matrix: Callable[..., Path]) -> None:
 def test_a_stray_file_is_an_error(make_matrix: Callable[..., Path]) -> None:
     root = make_matrix(extra={"notes/todo.yaml": "a: 1\n"})
     assert problems(root) == [
-        "matrix/notes/todo.yaml: KB001 file outside the known folders (apis/, platforms/, catalogues/, usage/)"
+        "matrix/notes/todo.yaml: KB001 file outside the known folders (apis/, platforms/, catalogues/, usage/, reports/, wrappers/)"
     ]
 
 

@@ -90,3 +90,22 @@ def test_unknown_statement_without_note(make_matrix: Callable[..., Path]) -> Non
 def test_prerelease_floor_of_a_real_release_is_accepted(make_matrix: Callable[..., Path]) -> None:
     text = MINIMAL_API.replace('">=3.3.0"', '">=3.3.0-0"')
     assert lint_messages(make_matrix({"sample": text})) == []
+
+
+def test_a_wrapper_names_apis_and_platforms_that_exist(make_matrix: Callable[..., Path]) -> None:
+    wrapper = """\
+        id: lib@1
+        package: lib
+        versions: ">=1.0.0"
+        confidence: verified
+        sources:
+          es: {package: "lib@1.0.0", file: "es/index.js"}
+        exports:
+          useIt:
+            - {api: sample, platforms: [weapp], file: "es/a.js", line: 3}
+            - {api: nothing, platforms: [nowhere], file: "es/a.js", line: 4}
+        """
+    assert lint_messages(make_matrix(extra={"wrappers/lib@1.yaml": wrapper})) == [
+        "matrix/wrappers/lib@1.yaml:10:7: KB107 'nothing' is not an API of the matrix",
+        "matrix/wrappers/lib@1.yaml:10:7: KB107 platform 'nowhere' does not exist",
+    ]

@@ -1,4 +1,4 @@
-"""KB107: ids that point elsewhere (alternatives, replacements, see also, catalogues) exist."""
+"""KB107: ids that point elsewhere (alternatives, replacements, see also, catalogues, wrapper calls) exist."""
 
 from __future__ import annotations
 
@@ -29,6 +29,17 @@ def check(loaded: LoadedMatrix) -> Iterator[KnowledgeBaseError]:
             yield KnowledgeBaseError(
                 f"runtime catalogue {platform.runtime!r} does not exist", Location(f"matrix/platforms/{platform.id}.yaml"), CODE
             )
+    for wrapper in matrix.wrappers.values():
+        where = f"matrix/wrappers/{wrapper.id}.yaml"
+        document = loaded.documents.get(where)
+        for export, calls in wrapper.exports.items():
+            for index, call in enumerate(calls):
+                location = document.location(("exports", export, index)) if document is not None else Location(where)
+                if call.api not in matrix:
+                    yield KnowledgeBaseError(f"{call.api!r} is not an API of the matrix", location, CODE)
+                for platform in call.platforms:
+                    if platform not in matrix.platforms:
+                        yield KnowledgeBaseError(f"platform {platform!r} does not exist", location, CODE)
     for usage in matrix.usage.values():
         if usage.catalogue not in matrix.catalogues:
             yield KnowledgeBaseError(
