@@ -84,9 +84,10 @@ def test_h5_is_a_stub_that_resolves_in_production() -> None:
     assert data["axes"][0]["statement"]["stub"] == {"development": "rejects", "production": "resolves"}
 
 
-def test_weapp_taro_3_1_2_is_unknown() -> None:
+def test_weapp_taro_3_1_2_is_no_gap_since_its_plugin_was_never_published() -> None:
+    # plugins 3.1.2/3.1.3 never reached the registry: 3.1.1 (without it) is what such a project installs
     data = answer("--platform", "weapp", "--taro", "3.1.2")
-    assert data["verdict"] == "unknown"
+    assert data["verdict"] == "unsupported"
 
 
 def test_runtime_gap_is_unsupported_with_community_confidence() -> None:
@@ -105,7 +106,7 @@ def test_native_call_ignores_the_taro_axis() -> None:
     ("platform", "taro", "verdict"),
     [
         ("rn", "3.6.1", "unsupported"),
-        ("rn", "3.6.3", "unknown"),
+        ("rn", "3.6.3", "unsupported"),  # taro-rn 3.6.2/3.6.3 were never published: no gap
         ("rn", "3.6.4", "stub"),
         ("tt", "3.5.6", "partial"),
         ("tt", "3.5.7", "supported"),
@@ -165,7 +166,7 @@ def test_whole_matrix_in_text() -> None:
     code, out, _ = run("query", "api", "getUserProfile")
     assert code == 0
     assert "    ⊘ >=3.5.6                    stub (development: rejects, production: resolves)  (verified)" in out
-    assert "    ⊘ >=3.3.0 <3.4.0             stub (development: rejects, production: rejects)  (verified)" in out
+    assert "    ⊘ >=3.3.17 <3.4.1            stub (development: rejects, production: rejects)  (verified)" in out
     assert "  anonymised-profile-2022 on weapp, when published after 2022-11-08, runtime >=2.27.1" in out
 
 
@@ -240,7 +241,8 @@ def test_imported_apis_answer_with_provenance(name: str) -> None:
     assert "miniprogram-api-typings@5.2.3" in data["imported_from"]
     assert "@tarojs/taro@4.2.1" in data["imported_from"]
     weapp = data["support"]["weapp"]
-    assert {s["confidence"] for s in weapp["runtime"] + weapp["taro"]} == {"imported"}
+    assert {s["confidence"] for s in weapp["runtime"]} == {"imported"}  # the typings' minimum base library
+    assert {s["confidence"] for s in weapp["taro"]} == {"computed"}  # read from Taro's shipped code
     assert data["sources"]["imp-wx-5.2.3"]["package"] == "miniprogram-api-typings@5.2.3"
 
 
