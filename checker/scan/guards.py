@@ -32,6 +32,7 @@ class GuardReader:
         self._functions: dict[str, Node] = {}  # function isWeapp() { return ... }: name -> the returned expression
 
     def remember_constant(self, name: str, value: Node) -> None:
+        value = _invoked_result(value) or value  # const isAlipay = (() => process.env.TARO_ENV === 'alipay')()
         returned = _returned(value)
         if returned is not None:
             self._functions[name] = returned
@@ -269,7 +270,21 @@ class GuardReader:
             return "env_type"
         if node.type == "identifier" and text in self._constants:
             return self._env_subject(self._constants[text])
+        if node.type == "member_expression":  # const g = { ENV: Taro.getEnv() }; g.ENV
+            return self._env_subject(self._property_value(node))
         return None
+
+    def _property_value(self, node: Node) -> Node | None:
+        """The initialiser of ``name.key`` when ``name`` is a const of this file bound to an object literal."""
+        obj = _unwrap(node.child_by_field_name("object"))
+        literal = self._constants.get(_text(obj)) if obj is not None and obj.type == "identifier" else None
+        literal = _unwrap(literal)
+        if literal is None or literal.type != "object":
+            return None
+        key = _text(node.child_by_field_name("property"))
+        values = [p.child_by_field_name("value") for p in literal.named_children
+                  if p.type == "pair" and (_string_value(p.child_by_field_name("key")) or _text(p.child_by_field_name("key"))) == key]
+        return values[0] if len(values) == 1 else None
 
     def _env_values(self, subject: str, node: Node | None) -> tuple[str, ...] | None:
         """The TARO_ENV values a compared value names: 'weapp'; for getEnv(): 'WEAPP' or ENV_TYPE.WEAPP
@@ -326,6 +341,17 @@ def _returned(function: Node | None) -> Node | None:
 
 def _invoked(value: Node) -> Node | None:
     """What an immediately invoked function without arguments returns: ``(() => { return a === b })()``."""
+    value = _unwrap(value)
+    if value is None or value.type != "call_expression":
+        return None
+    arguments = value.child_by_field_name("arguments")
+    if arguments is None or arguments.named_children:
+        return None
+    return _returned(value.child_by_field_name("function"))
+
+
+def _invoked_result(value: Node | None) -> Node | None:
+    """The expression an immediately-invoked, argument-less one-return function yields: it is the constant's value."""
     value = _unwrap(value)
     if value is None or value.type != "call_expression":
         return None
