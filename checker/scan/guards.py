@@ -32,7 +32,6 @@ class GuardReader:
         self._functions: dict[str, Node] = {}  # function isWeapp() { return ... }: name -> the returned expression
 
     def remember_constant(self, name: str, value: Node) -> None:
-        value = _invoked_result(value) or value  # const isAlipay = (() => process.env.TARO_ENV === 'alipay')()
         returned = _returned(value)
         if returned is not None:
             self._functions[name] = returned
@@ -341,17 +340,6 @@ def _returned(function: Node | None) -> Node | None:
 
 def _invoked(value: Node) -> Node | None:
     """What an immediately invoked function without arguments returns: ``(() => { return a === b })()``."""
-    value = _unwrap(value)
-    if value is None or value.type != "call_expression":
-        return None
-    arguments = value.child_by_field_name("arguments")
-    if arguments is None or arguments.named_children:
-        return None
-    return _returned(value.child_by_field_name("function"))
-
-
-def _invoked_result(value: Node | None) -> Node | None:
-    """The expression an immediately-invoked, argument-less one-return function yields: it is the constant's value."""
     value = _unwrap(value)
     if value is None or value.type != "call_expression":
         return None
