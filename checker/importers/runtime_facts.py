@@ -16,7 +16,7 @@ the CLI of that Taro version pins (``@tarojs/cli`` package.json), else the same 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.importers.runtime_read import Facts, PackageFacts

@@ -26,7 +26,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.importers.declarations import interface_members
 from checker.importers.jsread import JsModule, read_module
 from checker.syntax import captures, parse
 

@@ -171,6 +171,12 @@ def render_resolution(resolution: Resolution, platforms: Mapping[str, Platform],
     if resolution.published is not None:
         given.append(f"published {resolution.published.isoformat()}")
     verdict = resolution.verdict.value if resolution.verdict else "no version given"
+    applying = [m.change.id for m in resolution.changes if m.applicability is Applicability.APPLIES]
+    possible = [m.change.id for m in resolution.changes if m.applicability is Applicability.MAY_APPLY]
+    if applying and resolution.verdict in (Status.SUPPORTED, Status.PARTIAL):  # it works, but returns something else: not plain "supported"
+        verdict += f", but behaves differently ({', '.join(applying)})"
+    elif possible and resolution.verdict in (Status.SUPPORTED, Status.PARTIAL):
+        verdict += f", and may behave differently ({', '.join(possible)})"
     via = f"{platform.native_global}.{resolution.api.id}" if resolution.native else f"Taro.{resolution.api.id}"
     lines = [f"{via} on {resolution.platform}" + (f" ({', '.join(given)})" if given else "") + f": {verdict}"]
     if resolution.support is None:

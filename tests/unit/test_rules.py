@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,40 @@ def test_a_test_of_a_native_global_keeps_every_call_through_it_off_the_platforms
     negated = Guard(kind="exists", line=1, negated=True, receiver="wx")
     (under_negation,) = check(matrix, call("beta", 2, via="wx", guards=(negated,)), targets=targets, selection=tc111_only)
     assert (under_negation.code, under_negation.platform_ids) == ("TC111", ("h5", "tt"))
+
+
+def test_import_conflicts_compare_versions_not_text(matrix: Matrix) -> None:
+    from checker.commands.kb import _lowest
+
+    assert str(_lowest(matrix, "weapp", "runtime", [">=2.10.4", ">=2.9.0 <2.10.0"])) == "2.9.0"  # as text, '2.10.4' < '2.9.0'
+    assert str(_lowest(matrix, "weapp", "taro", [">=3.10.0", ">=3.9.0"])) == "3.9.0"
+    assert _lowest(matrix, "rn", "runtime", [">=1.0.0"]) is None  # no runtime catalogue: nothing to compare
+
+
+def test_the_atomic_writer_leaves_no_temp_file_when_a_write_fails(tmp_path: Path) -> None:
+    from checker.atomic import replace_atomically
+
+    target = tmp_path / "report.json"
+    target.write_text("old")
+
+    def chunks():  # type: ignore[no-untyped-def]
+        yield b"new, in part"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        replace_atomically(target, chunks())
+    assert (target.read_text(), sorted(p.name for p in tmp_path.iterdir())) == ("old", ["report.json"])
+    replace_atomically(tmp_path / "deep" / "x.txt", "中文", make_parents=True)
+    assert (tmp_path / "deep" / "x.txt").read_text(encoding="utf-8") == "中文"
+
+
+def test_code_in_a_folder_named_after_a_platform_runs_there_only(matrix: Matrix) -> None:
+    native = CallSite(api="beta", file="src/iconfont/alipay/alipay.js", line=3, column=1, callee="my.beta", via="my", called=True,
+                      promise_style=False)
+    scans = (FileScan(native.file, call_sites=(native,)),)
+    targets = resolved(Target("weapp", "2.30.0", "test"))
+    result = evaluate(matrix, profile(), scans, targets=targets)
+    assert [f.code for f in result.findings] == []  # no TC111: the folder is alipay's
+    elsewhere = replace(native, file="src/iconfont/weapp-icons/alipay.js")
+    result = evaluate(matrix, profile(), (FileScan(elsewhere.file, call_sites=(elsewhere,)),), targets=targets)
+    assert [f.code for f in result.findings] == ["TC111"]
