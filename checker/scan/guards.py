@@ -269,9 +269,36 @@ class GuardReader:
             return "env_type"
         if node.type == "identifier" and text in self._constants:
             return self._env_subject(self._constants[text])
+        if node.type == "member_expression" and text.startswith("this."):  # this.buildTarget = process.env.TARO_ENV
+            return self._field_subject(node)
         if node.type == "member_expression":  # const g = { ENV: Taro.getEnv() }; g.ENV
             return self._env_subject(self._property_value(node))
         return None
+
+    def _field_subject(self, node: Node) -> str | None:
+        """``this.x`` stands for a platform value when every write of ``x`` in the enclosing class stores one."""
+        owner = node.parent
+        while owner is not None and owner.type not in ("class_declaration", "class", "abstract_class_declaration"):
+            owner = owner.parent
+        body = owner.child_by_field_name("body") if owner is not None else None
+        if body is None:
+            return None
+        field = _text(node.child_by_field_name("property"))
+        written: list[Node | None] = []
+        stack = list(body.named_children)
+        while stack:
+            current = stack.pop()
+            if current.type in ("assignment_expression", "augmented_assignment_expression", "update_expression"):
+                target = _unwrap(current.child_by_field_name("left") or current.child_by_field_name("argument"))
+                if target is not None and _text(target).replace(" ", "") == f"this.{field}":
+                    written.append(current.child_by_field_name("right") if current.type == "assignment_expression" else None)
+            elif current.type in ("public_field_definition", "field_definition") and _text(
+                    current.child_by_field_name("property") or current.child_by_field_name("name")) == field:
+                if current.child_by_field_name("value") is not None:  # ``buildTarget: string`` declares, writes nothing
+                    written.append(current.child_by_field_name("value"))
+            stack += current.named_children
+        subjects = {self._env_subject(value) if value is not None else None for value in written}
+        return subjects.pop() if len(subjects) == 1 and None not in subjects else None
 
     def _property_value(self, node: Node) -> Node | None:
         """The initialiser of ``name.key`` when ``name`` is a const of this file bound to an object literal."""

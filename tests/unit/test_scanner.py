@@ -319,7 +319,7 @@ def test_walk_skips_dependencies_output_and_type_declarations(tmp_path: Path) ->
     assert [f.display for f in included] == ["src/b.vue"]
 
 
-def test_stored_platform_tests_immediately_invoked_and_getenv_values() -> None:
+def test_stored_platform_tests_immediately_invoked_getenv_values_and_fields() -> None:
     options = ScanOptions(globals_=OPTIONS.globals_, env_values=OPTIONS.env_values, env_types=(("ALIPAY", "alipay"), ("WEAPP", "weapp")))
     found = [(s.api, s.line, [(g.kind, g.negated, ",".join(g.envs)) for g in s.guards])
              for s in scan_one(str(CORPUS / "guards_env_stored.ts"), "guards_env_stored.ts", options).call_sites if s.via != "taro"]
@@ -330,4 +330,7 @@ def test_stored_platform_tests_immediately_invoked_and_getenv_values() -> None:
         ("getUserProfile", 18, [("taro_env", False, "weapp")]),
         ("tradePay", 21, [("taro_env", False, "alipay")]),
         ("alert", 24, []),  # another property of the same object
+        ("getRunScene", 33, [("taro_env", False, "alipay")]),  # a field only ever set from TARO_ENV
+        ("getRunScene", 44, []),  # a field also set to something else
+        ("getRunScene", 52, [("taro_env", False, "alipay")]),  # a field declared with its value
     ]
