@@ -21,6 +21,7 @@ _ORDER = {">=", ">", "<=", "<", "===", "==", "!==", "!="}
 # Taro's own platform test: getEnv() returns one of ENV_TYPE's values (the values per platform are matrix data)
 _ENV_FUNCTION = "getEnv"
 _ENV_ENUM = "ENV_TYPE"
+_GLOBAL_OBJECTS = {"window", "globalThis", "global", "self"}  # JavaScript's names of the global object
 
 
 class GuardReader:
@@ -157,6 +158,10 @@ class GuardReader:
         return self._imported(node, positive, line, call=False)
 
     def _native_global(self, node: Node | None) -> str | None:
+        if node is not None and node.type == "member_expression":  # window.my: the global, read without a ReferenceError
+            holder, name = _unwrap(node.child_by_field_name("object")), _text(node.child_by_field_name("property"))
+            held = holder is not None and holder.type == "identifier" and _text(holder) in _GLOBAL_OBJECTS
+            return name if held and name in self.bindings.globals else None  # (a local named window is not told apart)
         via = self.bindings.namespace_of(node) if node is not None else None
         return via if via not in (None, "taro") else None
 
@@ -280,12 +285,9 @@ class GuardReader:
         owner = node.parent
         while owner is not None and owner.type not in ("class_declaration", "class", "abstract_class_declaration"):
             owner = owner.parent
-        body = owner.child_by_field_name("body") if owner is not None else None
-        if body is None:
-            return None
-        field = _text(node.child_by_field_name("property"))
+        body, field = owner.child_by_field_name("body") if owner is not None else None, _text(node.child_by_field_name("property"))
         written: list[Node | None] = []
-        stack = list(body.named_children)
+        stack = list(body.named_children) if body is not None else []
         while stack:
             current = stack.pop()
             if current.type in ("assignment_expression", "augmented_assignment_expression", "update_expression"):

@@ -334,3 +334,12 @@ def test_stored_platform_tests_immediately_invoked_getenv_values_and_fields() ->
         ("getRunScene", 44, []),  # a field also set to something else
         ("getRunScene", 52, [("taro_env", False, "alipay")]),  # a field declared with its value
     ]
+
+
+def test_a_native_global_tested_on_the_global_object_or_by_typeof() -> None:
+    found = [(s.api, s.line, [(g.kind, g.negated, g.api, g.receiver) for g in s.guards]) for s in scan("guards_global.js").call_sites]
+    assert found == [
+        ("alert", 2, [("exists", False, None, "my")]),
+        ("login", 5, [("exists", False, None, "wx")]),
+        ("alert", 8, [("exists", False, None, "my")]),
+    ]
