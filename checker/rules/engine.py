@@ -62,8 +62,16 @@ def findings_for_use(context: Context, site: Site, api: Api, covered: Covered) -
 
 
 def runs_on(platform: str, guards: tuple[Guard, ...], covered: Covered) -> bool:
-    """Platform guards (TARO_ENV, name.weapp.ts) keep the code off the other platforms."""
-    return all(platform in platforms for guard, platforms in zip(guards, covered, strict=True) if guard.kind in _PLATFORM_GUARDS)
+    """Platform guards (TARO_ENV, name.weapp.ts) keep the code off the other platforms; so does a test that
+    a native global exists, off the platforms without that global, whatever it calls through it."""
+    return all(platform in platforms for guard, platforms in zip(guards, covered, strict=True)
+               if guard.kind in _PLATFORM_GUARDS or _needs_global(guard))
+
+
+def _needs_global(guard: Guard) -> bool:
+    """``typeof my !== 'undefined'``, ``window.my``: true only where ``my`` exists. Not ``my.x &&`` nor
+    ``my.canIUse()``: where ``my`` is missing the test itself throws, so it protects nothing there."""
+    return guard.kind == "exists" and guard.api is None and not guard.negated and guard.receiver not in (None, "taro")
 
 
 def _obsolete_everywhere(obsolete: list[Finding], others: list[Finding]) -> list[Finding]:

@@ -21,6 +21,7 @@ _ORDER = {">=", ">", "<=", "<", "===", "==", "!==", "!="}
 # Taro's own platform test: getEnv() returns one of ENV_TYPE's values (the values per platform are matrix data)
 _ENV_FUNCTION = "getEnv"
 _ENV_ENUM = "ENV_TYPE"
+_GLOBAL_OBJECTS = {"window", "globalThis", "global", "self"}  # JavaScript's names of the global object
 
 
 class GuardReader:
@@ -157,6 +158,10 @@ class GuardReader:
         return self._imported(node, positive, line, call=False)
 
     def _native_global(self, node: Node | None) -> str | None:
+        if node is not None and node.type == "member_expression":  # window.my: the global, read without a ReferenceError
+            holder, name = _unwrap(node.child_by_field_name("object")), _text(node.child_by_field_name("property"))
+            held = holder is not None and holder.type == "identifier" and _text(holder) in _GLOBAL_OBJECTS
+            return name if held and name in self.bindings.globals else None  # (a local named window is not told apart)
         via = self.bindings.namespace_of(node) if node is not None else None
         return via if via not in (None, "taro") else None
 
@@ -269,7 +274,45 @@ class GuardReader:
             return "env_type"
         if node.type == "identifier" and text in self._constants:
             return self._env_subject(self._constants[text])
+        if node.type == "member_expression" and text.startswith("this."):  # this.buildTarget = process.env.TARO_ENV
+            return self._field_subject(node)
+        if node.type == "member_expression":  # const g = { ENV: Taro.getEnv() }; g.ENV
+            return self._env_subject(self._property_value(node))
         return None
+
+    def _field_subject(self, node: Node) -> str | None:
+        """``this.x`` stands for a platform value when every write of ``x`` in the enclosing class stores one."""
+        owner = node.parent
+        while owner is not None and owner.type not in ("class_declaration", "class", "abstract_class_declaration"):
+            owner = owner.parent
+        body, field = owner.child_by_field_name("body") if owner is not None else None, _text(node.child_by_field_name("property"))
+        written: list[Node | None] = []
+        stack = list(body.named_children) if body is not None else []
+        while stack:
+            current = stack.pop()
+            if current.type in ("assignment_expression", "augmented_assignment_expression", "update_expression"):
+                target = _unwrap(current.child_by_field_name("left") or current.child_by_field_name("argument"))
+                if target is not None and _text(target).replace(" ", "") == f"this.{field}":
+                    written.append(current.child_by_field_name("right") if current.type == "assignment_expression" else None)
+            elif current.type in ("public_field_definition", "field_definition") and _text(
+                    current.child_by_field_name("property") or current.child_by_field_name("name")) == field:
+                if current.child_by_field_name("value") is not None:  # ``buildTarget: string`` declares, writes nothing
+                    written.append(current.child_by_field_name("value"))
+            stack += current.named_children
+        subjects = {self._env_subject(value) if value is not None else None for value in written}
+        return subjects.pop() if len(subjects) == 1 and None not in subjects else None
+
+    def _property_value(self, node: Node) -> Node | None:
+        """The initialiser of ``name.key`` when ``name`` is a const of this file bound to an object literal."""
+        obj = _unwrap(node.child_by_field_name("object"))
+        literal = self._constants.get(_text(obj)) if obj is not None and obj.type == "identifier" else None
+        literal = _unwrap(literal)
+        if literal is None or literal.type != "object":
+            return None
+        key = _text(node.child_by_field_name("property"))
+        values = [p.child_by_field_name("value") for p in literal.named_children
+                  if p.type == "pair" and (_string_value(p.child_by_field_name("key")) or _text(p.child_by_field_name("key"))) == key]
+        return values[0] if len(values) == 1 else None
 
     def _env_values(self, subject: str, node: Node | None) -> tuple[str, ...] | None:
         """The TARO_ENV values a compared value names: 'weapp'; for getEnv(): 'WEAPP' or ENV_TYPE.WEAPP

@@ -317,3 +317,29 @@ def test_walk_skips_dependencies_output_and_type_declarations(tmp_path: Path) ->
     assert ([f.display for f in files], notes) == (["src/a.ts", "src/b.vue"], [])
     included, _ = source_files(tmp_path, include=("src/**/*.vue",))
     assert [f.display for f in included] == ["src/b.vue"]
+
+
+def test_stored_platform_tests_immediately_invoked_getenv_values_and_fields() -> None:
+    options = ScanOptions(globals_=OPTIONS.globals_, env_values=OPTIONS.env_values, env_types=(("ALIPAY", "alipay"), ("WEAPP", "weapp")))
+    found = [(s.api, s.line, [(g.kind, g.negated, ",".join(g.envs)) for g in s.guards])
+             for s in scan_one(str(CORPUS / "guards_env_stored.ts"), "guards_env_stored.ts", options).call_sites if s.via != "taro"]
+    assert found == [
+        ("getAuthCode", 9, [("taro_env", False, "alipay")]),
+        ("login", 12, [("taro_env", False, "weapp")]),
+        ("login", 15, []),  # a function given an argument is not unwrapped
+        ("getUserProfile", 18, [("taro_env", False, "weapp")]),
+        ("tradePay", 21, [("taro_env", False, "alipay")]),
+        ("alert", 24, []),  # another property of the same object
+        ("getRunScene", 33, [("taro_env", False, "alipay")]),  # a field only ever set from TARO_ENV
+        ("getRunScene", 44, []),  # a field also set to something else
+        ("getRunScene", 52, [("taro_env", False, "alipay")]),  # a field declared with its value
+    ]
+
+
+def test_a_native_global_tested_on_the_global_object_or_by_typeof() -> None:
+    found = [(s.api, s.line, [(g.kind, g.negated, g.api, g.receiver) for g in s.guards]) for s in scan("guards_global.js").call_sites]
+    assert found == [
+        ("alert", 2, [("exists", False, None, "my")]),
+        ("login", 5, [("exists", False, None, "wx")]),
+        ("alert", 8, [("exists", False, None, "my")]),
+    ]
