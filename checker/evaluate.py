@@ -75,7 +75,7 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
         return sorted(set(target_ids) - named) if guard.negated else sorted(named)
     if guard.kind in _CAPABILITY_GUARDS:
         if guard.receiver not in (None, "taro"):
-            return sorted(p for p in target_ids if platforms[p].native_global == guard.receiver)
+            return sorted(p for p in target_ids if guard.receiver in platforms[p].native_globals)
         return sorted(p for p in target_ids if guard.kind != "version" or platforms[p].runtime)
     return []
 
@@ -150,7 +150,7 @@ def _unlisted_natives(matrix: Matrix, targets: tuple[Target, ...], scans: tuple[
             covered = tuple(tuple(guard_platforms(g, targets, matrix.platforms)) for g in site.guards)
             for target in targets:
                 platform = matrix.platforms[target.platform]
-                if platform.native_global != site.via and runs_on(target.platform, site.guards, covered):
+                if site.via not in platform.native_globals and runs_on(target.platform, site.guards, covered):
                     found.append(tc111_global_missing.check_unlisted(site, platform))
     return found
 

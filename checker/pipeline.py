@@ -26,7 +26,7 @@ def member_names(matrix: Matrix) -> frozenset[str]:
 
 def scan_options(matrix: Matrix, profile: ProjectProfile) -> ScanOptions:
     return ScanOptions(
-        globals_=frozenset(p.native_global for p in matrix.platforms.values() if p.native_global),
+        globals_=frozenset(g for p in matrix.platforms.values() for g in p.native_globals),
         env_values=frozenset(p.taro_env for p in matrix.platforms.values()),
         env_aliases=frozenset(profile.env_aliases),
         names=member_names(matrix),
