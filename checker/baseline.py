@@ -9,9 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from checker.errors import Location, ProjectError
-from checker.output import write_atomic
 from checker.evaluate import ProjectResult
 from checker.findings import Finding, PlatformDetail
+from checker.output import write_atomic
 from checker.report import Report, fingerprint
 
 __all__ = ["apply_baseline", "read_baseline", "write_baseline"]

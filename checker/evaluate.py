@@ -14,8 +14,16 @@ from datetime import date
 from checker.findings import Args, Finding, Severity, group_platforms, sort_key
 from checker.model import Matrix, Platform
 from checker.project.profile import ProjectProfile
-from checker.rules import matches, tc010_file_not_scanned, tc011_libversion_below_requirement, tc013_vendored_not_scanned
-from checker.rules import tc016_source_not_utf8, tc108_no_data, tc111_global_missing
+from checker.rules import (
+    matches,
+    rule_for,
+    tc010_file_not_scanned,
+    tc011_libversion_below_requirement,
+    tc013_vendored_not_scanned,
+    tc016_source_not_utf8,
+    tc108_no_data,
+    tc111_global_missing,
+)
 from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
 from checker.scan.sites import PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard
@@ -80,8 +88,17 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
     return []
 
 
-def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, targets: ResolvedTargets, today: date | None = None,
-             selection: Selection | None = None, vendored: tuple[str, ...] = ()) -> ProjectResult:
+def _in_platform_folder(site: CallSite | ComponentUse, envs: frozenset[str]) -> CallSite | ComponentUse:
+    """Code in a folder named after a platform (iconfont/alipay/alipay.js, picked by index.alipay.js) runs
+    there only, as a platform file does: a guard says so, and the code is not judged elsewhere."""
+    folders = [part for part in site.file.split("/")[:-1] if part in envs]
+    if not folders:
+        return site
+    return replace(site, guards=(Guard("platform_file", 1, envs=(folders[-1],)),) + site.guards)
+
+
+def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, targets: ResolvedTargets,
+             today: date | None = None, selection: Selection | None = None, vendored: tuple[str, ...] = ()) -> ProjectResult:
     """Findings for one project; call sites of APIs the matrix does not know are left out.
 
     :param today: the day of the check; the publish date defaults to it (date-bound rules need one).
@@ -94,7 +111,10 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
         for note in profile.notes + targets.notes
     ]
 
+    envs = frozenset(p.taro_env for p in matrix.platforms.values())
+
     def use(site: CallSite | ComponentUse, api: str) -> Use:
+        site = _in_platform_folder(site, envs)
         return Use(site, api, tuple(tuple(guard_platforms(g, targets.targets, matrix.platforms)) for g in site.guards))
 
     sites = tuple(use(site, site.api) for scan in scans for site in scan.call_sites if site.api in matrix)
@@ -123,11 +143,38 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     hint = targets.lib_version
     if hint is not None:
         findings += tc011_libversion_below_requirement.check(
-            hint, lowest.get(hint.platform), matrix.runtime_catalogue(hint.platform) is not None)  # type: ignore[arg-type]
+            hint, lowest.get(hint.platform), matrix.runtime_catalogue(hint.platform) is not None)
     shaped = _shape(group_platforms(findings), selection)
     requirements = {key: f">={version}" for key, version in sorted(lowest.items())}
     return ProjectResult(profile, tuple(sorted(set(shaped), key=sort_key)), requirements, sites, components,
                          len(scans) if scans else None, lowest, targets.targets)
+
+
+_ELSEWHERE = 5  # other call sites a gathered finding names
+
+
+def _gather(findings: list[Finding]) -> list[Finding]:
+    """The findings of gathered rules: one per API and problem, at the first site, naming the others."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    kept = []
+    for finding in findings:
+        found = rule_for(finding.code)
+        if found is None or not found.gathered or finding.file is None:
+            kept.append(finding)
+            continue
+        key = (finding.code, finding.severity, finding.api, finding.args, finding.platforms, finding.sources)
+        groups.setdefault(key, []).append(finding)
+    for members in groups.values():
+        members.sort(key=sort_key)
+        first, others = members[0], members[1:]
+        if not others:
+            kept.append(first)
+            continue
+        elsewhere = tuple(dict.fromkeys(f"{f.file}:{f.line}" for f in others))
+        more = len(elsewhere) - _ELSEWHERE
+        kept.append(replace(first, args=Args.of(first.args, gathered=len(members), elsewhere=elsewhere[:_ELSEWHERE],
+                                                 more_sites=more if more > 0 else None)))
+    return kept
 
 
 def _how(site: CallSite | ComponentUse) -> dict[str, str]:
@@ -156,7 +203,9 @@ def _unlisted_natives(matrix: Matrix, targets: tuple[Target, ...], scans: tuple[
 
 
 def _shape(findings: list[Finding], selection: Selection) -> list[Finding]:
-    """Unknowns summarised (or, strict, per site as errors); then the selection."""
+    """Gathered rules once per API; unknowns summarised (or, strict, per site as errors); then the selection."""
+    if selection.summarise_unknown:
+        findings = _gather(findings)
     code = tc108_no_data.RULE.code
     unknown = [f for f in findings if f.code == code]
     rest = [f for f in findings if f.code != code]
@@ -165,7 +214,7 @@ def _shape(findings: list[Finding], selection: Selection) -> list[Finding]:
     elif not selection.summarise_unknown:
         told = unknown
     else:
-        told = tc108_no_data.summarise(unknown)
+        told = group_platforms(tc108_no_data.summarise(unknown))  # platforms with the same unknowns: one note
     return [f for f in rest + told if selection.keeps(f.code)]
 
 

@@ -91,6 +91,11 @@ def make_plan(
     matrix: Matrix, profile: ProjectProfile, targets: ResolvedTargets, scans: tuple[FileScan, ...], request: PlanRequest, *,
     today: date, usage: Mapping[str, UsageShare] | None = None
 ) -> Plan:
+    current = {t.platform: t for t in targets.targets}
+    not_raised = tuple((platform, version, current[platform].min_version or "") for platform, version in sorted(request.raise_to.items())
+                       if platform in current and _at_or_below(version, current[platform].min_version))
+    if not_raised:  # --raise weapp=2.27.1 under an assumed 2.27.3 is no raise: say so, do not plan it
+        request = replace(request, raise_to={p: v for p, v in request.raise_to.items() if p not in {n[0] for n in not_raised}})
     per_site = Selection(summarise_unknown=False)  # what changes at each site, unknowns included
     before = evaluate(matrix, profile, scans, targets=targets, today=today, selection=per_site)
     planned_profile, planned_targets = _planned(profile, targets, request)
@@ -105,7 +110,18 @@ def make_plan(
     crossed = _crossed(matrix, targets.targets, after, request)
     lost = _users_lost(matrix, targets.targets, request, usage or matrix.usage)
     plan = Plan(request, before, after, fixed, introduced, obsolete, crossed, lost, ())
-    return replace(plan, recommendations=_recommend(plan))
+    said = tuple(f"{platform} is already at {old} ({current[platform].source}): {asked} is not a raise; nothing to plan for it."
+                 for platform, asked, old in not_raised)
+    return replace(plan, recommendations=said + _recommend(plan))
+
+
+def _at_or_below(version: str, minimum: str | None) -> bool:
+    if minimum is None:
+        return False
+    try:
+        return RuntimeVersion.parse(version) <= RuntimeVersion.parse(minimum)
+    except ValueError:
+        return False
 
 
 def _crossed(matrix: Matrix, current: tuple[Target, ...], after: ProjectResult, request: PlanRequest) -> tuple[CrossedChange, ...]:

@@ -4,15 +4,16 @@ and what changes between two Taro versions. Pure functions returning typed answe
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from checker.model import Api, Matrix, Status
+from checker.support import combine, resolve, statement_for, versions_lacking
 from checker.targets.model import Target
-from checker.support import combine, resolve, statement_for
 from checker.usage import minimum_for_share, share_at_or_above
 from checker.versions import RuntimeVersion, TaroVersion
 
-__all__ = ["ApiSince", "TargetsAnswer", "TaroDiff", "api_since", "diff_taro", "usable_under"]
+__all__ = ["ApiSince", "DiffRow", "TargetsAnswer", "TaroDiff", "api_since", "diff_taro", "usable_under"]
 
 _USABLE = (Status.SUPPORTED, Status.PARTIAL)
 
@@ -25,11 +26,13 @@ class TargetsAnswer:
     on_none: tuple[str, ...]
     verdicts: Mapping[str, Mapping[str, str]]  # api -> platform -> status
     coverage: Mapping[str, float]  # platform -> share of users at or above its minimum
+    gaps: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # api -> platform -> versions above the minimum that lack it
 
 
 def usable_under(matrix: Matrix, targets: tuple[Target, ...], api_ids: tuple[str, ...] | None = None) -> TargetsAnswer:
     """Which APIs work on all, some or none of the targets (at their minimums; any Taro version that has them)."""
     verdicts: dict[str, dict[str, str]] = {}
+    gaps: dict[str, dict[str, str]] = {}
     on_all, on_some, on_none = [], [], []
     for api_id in api_ids or matrix.api_ids():
         api = matrix.api(api_id)
@@ -44,7 +47,12 @@ def usable_under(matrix: Matrix, targets: tuple[Target, ...], api_ids: tuple[str
             statuses = [a.status for a in resolution.axes if a.status is not None]
             if resolution.support.taro:
                 statuses.append(_taro_best(resolution.support.taro))  # no Taro version named: the best one
-            row[target.platform] = combine(statuses).value if statuses else Status.UNKNOWN.value
+            verdict = combine(statuses) if statuses else Status.UNKNOWN
+            lacking = versions_lacking(resolution.support, catalogue, runtime) if catalogue and runtime else []
+            if lacking and verdict in _USABLE:  # works at the minimum, not on every version above it (check says TC105)
+                verdict = Status.PARTIAL
+                gaps.setdefault(api_id, {})[target.platform] = f"{lacking[0][0]} to {lacking[-1][0]}"
+            row[target.platform] = verdict.value
         verdicts[api_id] = row
         usable = tuple(p for p, status in row.items() if Status(status) in _USABLE)
         if len(usable) == len(targets):
@@ -58,7 +66,7 @@ def usable_under(matrix: Matrix, targets: tuple[Target, ...], api_ids: tuple[str
         share = matrix.usage.get(matrix.platforms[target.platform].runtime or "")
         if share is not None and target.min_version:
             coverage[target.platform] = share_at_or_above(share, RuntimeVersion.parse(target.min_version))
-    return TargetsAnswer(targets, tuple(on_all), tuple(on_some), tuple(on_none), verdicts, coverage)
+    return TargetsAnswer(targets, tuple(on_all), tuple(on_some), tuple(on_none), verdicts, coverage, gaps)
 
 
 def _taro_best(statements) -> Status:  # type: ignore[no-untyped-def]
@@ -115,11 +123,21 @@ def _describe(statement) -> str:  # type: ignore[no-untyped-def]
     return statement.status.value
 
 
+class DiffRow(NamedTuple):
+    """One change between two Taro versions (a tuple too, for scripts that index it)."""
+
+    api: str
+    platform: str  # a platform id, or several joined by commas for a behaviour change
+    kind: str  # gained | lost | became a stub | changed | behaviour change | unknown
+    before: str  # the status (or change id) before
+    after: str
+
+
 @dataclass(frozen=True, slots=True)
 class TaroDiff:
     before: str
     after: str
-    changes: tuple[tuple[str, str, str, str, str], ...]  # (api, platform, kind, status before, status after)
+    changes: tuple[DiffRow, ...]
 
 
 def diff_taro(matrix: Matrix, before: TaroVersion, after: TaroVersion) -> TaroDiff:
@@ -142,9 +160,9 @@ def diff_taro(matrix: Matrix, before: TaroVersion, after: TaroVersion) -> TaroDi
                 kind = "lost"
             else:
                 kind = "changed"
-            found.append((api.id, platform, kind, _describe(old), _describe(new)))
+            found.append(DiffRow(api.id, platform, kind, _describe(old), _describe(new)))
         for change in api.changes:
             if change.taro is not None and (before in change.taro) != (after in change.taro):
-                found.append((api.id, ",".join(change.platforms), "behaviour change", change.id if before in change.taro else "-",
-                              change.id if after in change.taro else "-"))
+                found.append(DiffRow(api.id, ",".join(change.platforms), "behaviour change", change.id if before in change.taro else "-",
+                                     change.id if after in change.taro else "-"))
     return TaroDiff(before.text, after.text, tuple(found))

@@ -47,7 +47,8 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         findings = [f for r in self.results for f in r.findings]
-        return {severity.value: sum(f.severity is severity for f in findings) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+        return {severity.value: sum(f.severity is severity for f in findings)
+                for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 
 
 def fingerprint(root: str, finding: Finding, excerpt: str) -> str:

@@ -13,7 +13,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
-from checker.model import Api, Change, PlatformSupport, Statement, Status
+from checker.model import Api, Catalogue, Change, PlatformSupport, Statement, Status
 from checker.versions import Version
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "requirement",
     "resolve",
     "statement_for",
+    "versions_lacking",
 ]
 
 # Worst first: a call that cannot work on one axis cannot work at all.
@@ -70,6 +71,21 @@ def statement_for(statements: tuple[Statement, ...], version: Version) -> Statem
         if version in statement.versions:
             return statement
     return None
+
+
+def versions_lacking(support: PlatformSupport, catalogue: Catalogue, minimum: Version) -> list[tuple[Version, Statement]]:
+    """Released versions above ``minimum`` where the API is unsupported (a gap: 2.10.4 works, 2.11 to 2.15 do not).
+
+    The one computation ``check`` (TC105) and ``query targets`` share, so they cannot disagree.
+    """
+    found = []
+    for version in catalogue.versions:
+        if version <= minimum:  # type: ignore[operator]
+            continue
+        statement = next((s for s in support.runtime if version in s.versions), None)
+        if statement is not None and statement.status is Status.UNSUPPORTED:
+            found.append((version, statement))
+    return found
 
 
 def requirement(statements: tuple[Statement, ...]) -> str | None:

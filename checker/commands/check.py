@@ -8,9 +8,17 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from checker.version import __version__
-from checker.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, discover_projects, excerpts, load, read_projects
+from checker.commands import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    discover_projects,
+    excerpts,
+    load,
+    read_projects,
+)
 from checker.errors import UsageError
+from checker.version import __version__
 
 __all__ = ["check"]
 
@@ -49,7 +57,8 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         selection = Selection(select, ignore + profile.ignore, args.strict_unknown or profile.strict_unknown)
         results.append(evaluate(matrix, profile, scans, targets=resolved, today=today, selection=selection, vendored=vendored))
     lines = excerpts(scan_root, results)
-    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines, problems=tuple(problems), lang=args.lang)
+    report = Report(tuple(results), __version__, matrix.digest, len(matrix), not args.no_scan, lines,
+                    problems=tuple(problems), lang=args.lang)
     if args.baseline:
         report = apply_baseline(report, read_baseline(args.baseline))
     if args.write_baseline:

@@ -76,15 +76,30 @@ def _import_conflicts(matrix, folder: Path) -> list[str]:  # type: ignore[no-unt
             for axis in ("taro", "runtime"):
                 mine = [str(s.versions) for s in getattr(support, axis) if s.status.value == "supported"]
                 others = [s["versions"] for s in theirs.get(axis, []) if s["status"] == "supported"]
-                if mine and others and "*" not in mine and _lowest_text(mine) != _lowest_text(others):
+                if mine and others and "*" not in mine and support.lowest(axis) != _lowest(matrix, platform, axis, others):
                     conflicts.append(f"{api.id} on {platform} ({axis}): curated {' || '.join(mine)}; imported {' || '.join(others)}")
                 elif others and not mine and getattr(support, axis):
                     conflicts.append(f"{api.id} on {platform} ({axis}): curated has no supported range; imported {' || '.join(others)}")
     return conflicts
 
 
-def _lowest_text(ranges: list[str]) -> str:
-    return sorted(r.split()[0].lstrip("><=") for r in ranges)[0]
+def _lowest(matrix, platform: str, axis: str, ranges: list[str]):  # type: ignore[no-untyped-def]
+    """The lowest version the imported ranges name as a lower bound, compared as versions ('2.9.0' < '2.10.4')."""
+    from checker.errors import InvalidRange
+    from checker.versions import parse_range
+
+    catalogue = matrix.taro_catalogue() if axis == "taro" else matrix.runtime_catalogue(platform)
+    if catalogue is None:
+        return None
+    lows = []
+    for text in ranges:
+        try:
+            low = parse_range(text, catalogue.scheme).lowest()
+        except InvalidRange:
+            continue
+        if low is not None:
+            lows.append(low)
+    return min(lows) if lows else None
 
 
 def kb_lint(args: argparse.Namespace, out: TextIO) -> int:

@@ -86,7 +86,8 @@ def _names_of(value: Node) -> frozenset[str] | None:
         return frozenset(s for s in strings if s is not None) if strings and all(s is not None for s in strings) else None
     if value.type == "object":
         keys = [_key(child) for child in value.named_children if child.type == "pair"]
-        return frozenset(k for k in keys if k is not None)
+        keys += [_text(child) for child in value.named_children if child.type == "shorthand_property_identifier"]
+        return frozenset(k for k in keys if k)
     return None
 
 
@@ -235,6 +236,11 @@ def _function_name(node: Node) -> str | None:
 
 def _assignment(node: Node, members: dict[str, set[str]], exports: dict[str, str]) -> None:
     left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    if left is not None and left.type == "subscript_expression" and _text(left.child_by_field_name("object")) == "exports":
+        index = _string(left.child_by_field_name("index"))  # exports["default"] = taro
+        if index and right is not None:
+            exports[index] = _text(right) if right.type == "identifier" else index
+        return
     if left is None or left.type != "member_expression":
         return
     target, prop = left.child_by_field_name("object"), left.child_by_field_name("property")

@@ -16,7 +16,7 @@ the CLI of that Taro version pins (``@tarojs/cli`` package.json), else the same 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.importers.runtime_read import Facts, PackageFacts
@@ -30,6 +30,8 @@ _SHARED = "@tarojs/shared"
 _CLI = "@tarojs/cli"
 _PLUGIN = "@tarojs/plugin-platform-"
 _ENV_PACKAGE = "@tarojs/taro-"
+_ROUTER = "@tarojs/router"
+_FRAMEWORK_REACT = "@tarojs/plugin-framework-react"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class VersionFacts:
     rule: str  # fixed | forwarded | h5 | rn
     sources: tuple[tuple[str, str], ...]  # (package@version, file)
     facts: tuple[Facts, ...]
+    framework_anywhere: frozenset[str] = frozenset()  # Taro's own members in any release read (hooks ...)
 
     def cell(self, name: str) -> Cell:
         return _CELL[self.rule](self, name)
@@ -108,11 +111,16 @@ def facts_by_version(packages: Sequence[PackageFacts], platform: PlatformTarget)
     index = _index(packages)
     versions = sorted({p.version for p in packages if p.name in (_TARO, _API, _SHARED, _ENV_PACKAGE + platform.taro_env, _PLUGIN + platform.taro_env)},
                       key=TaroVersion.parse)
+    # Taro's own members in any release read: from 3.x the hooks come from the framework plugin's runtime,
+    # which is not read, so a name that was Taro's own elsewhere is not taken for a forwarded or absent one
+    core = [p for p in packages if p.name in (_TARO, _API, _SHARED, _FRAMEWORK_REACT)]
+    listed = frozenset().union(*(p.facts.listed for p in core))  # a listed name is a native API somewhere
+    anywhere = frozenset().union(*(p.facts.framework | p.facts.reserved for p in core)) - listed
     found = {}
     for version in versions:
         facts = _one(index, platform, version)
         if facts is not None:
-            found[version] = facts
+            found[version] = VersionFacts(facts.version, facts.rule, facts.sources, facts.facts, anywhere)
     return found
 
 
@@ -137,12 +145,20 @@ def _one(index: _Index, platform: PlatformTarget, version: str) -> VersionFacts 
             kinds = {name: "stub-undefined" for name in lists.facts.listed} | dict(own.facts.apis) | dict(router.facts.apis)
             sources = _src(own) + _src(lists) + [(f"{router.name}@{router.version}", router.files[-1])]
             return VersionFacts(version, "rn", tuple(sources), (Facts(apis=tuple(sorted(kinds.items()))),))
+        rule = "h5" if own.facts.stub_production else "rn"
+        kinds, sources = dict(own.facts.apis), _src(own)
+        if rule == "h5" and parsed < TaroVersion.parse("3.0.0-0"):  # 1.x-2.x: @tarojs/router sets the page APIs on Taro
+            router = index.get((_ROUTER, version))
+            if router is None:
+                return None
+            kinds = dict(router.facts.apis) | kinds
+            sources.append((f"{router.name}@{router.version}", router.files[-1]))
         plugin = index.get((_PLUGIN + env, version))
-        if plugin is None or not plugin.facts.apis:
-            return VersionFacts(version, "h5" if own.facts.stub_production else "rn", tuple(_src(own)), (own.facts,))
-        merged = Facts(apis=tuple(sorted({**dict(own.facts.apis), **dict(plugin.facts.apis)}.items())), stub_production=own.facts.stub_production)
-        sources = _src(own) + [(f"{plugin.name}@{plugin.version}", plugin.files[-1])]
-        return VersionFacts(version, "h5" if own.facts.stub_production else "rn", tuple(sources), (merged,))
+        if plugin is not None and plugin.facts.apis:  # plugin-platform-h5's own implementations (canIUse from 3.6.8)
+            kinds |= dict(plugin.facts.apis)
+            sources.append((f"{plugin.name}@{plugin.version}", plugin.files[-1]))
+        merged = Facts(apis=tuple(sorted(kinds.items())), stub_production=own.facts.stub_production)
+        return VersionFacts(version, rule, tuple(sources), (merged,))
     if parsed < TaroVersion.parse("3.0.0-0"):
         lists, setup = index.get((_TARO, version)), index.get((_ENV_PACKAGE + env, version))
         if lists is None or setup is None or not lists.facts.listed:
@@ -197,6 +213,8 @@ def _forwarded(self: VersionFacts, name: str) -> Cell:
     framework = _union(self.facts, "framework") | _union(self.facts, "reserved")
     if name in framework:
         return Cell("supported", framework=True, kind="framework")
+    if name in self.framework_anywhere:
+        return Cell("supported", framework=True, kind="framework-elsewhere")
     hooks = [f for f in self.facts if f.modify_added is not None]
     added = frozenset().union(*(f.modify_added or frozenset() for f in hooks))
     deleted = frozenset().union(*(f.modify_deleted for f in hooks))
@@ -212,6 +230,8 @@ def _forwarded(self: VersionFacts, name: str) -> Cell:
 def _h5(self: VersionFacts, name: str) -> Cell:
     facts = self.facts[0]
     kind = dict(facts.apis).get(name)
+    if kind is None and name in self.framework_anywhere:
+        return Cell("supported", framework=True, kind="framework-elsewhere")
     if kind is None:
         return Cell("unsupported", kind="absent")
     if kind == "stub":
@@ -223,6 +243,8 @@ def _h5(self: VersionFacts, name: str) -> Cell:
 
 def _rn(self: VersionFacts, name: str) -> Cell:
     kind = dict(self.facts[0].apis).get(name)
+    if kind is None and name in self.framework_anywhere:
+        return Cell("supported", framework=True, kind="framework-elsewhere")
     if kind is None:
         return Cell("unsupported", kind="absent")
     if kind == "stub-sync":

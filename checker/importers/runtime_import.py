@@ -9,7 +9,7 @@ from typing import Any
 from checker.errors import UsageError
 from checker.importers.runtime_facts import PlatformTarget, VersionFacts, facts_by_version
 from checker.importers.runtime_read import PackageError, PackageFacts, read_package
-from checker.importers.runtime_write import NativeNames, apply_runtime, disagreements
+from checker.importers.runtime_write import NativeNames, apply_runtime, disagreements, reset
 from checker.model import Matrix
 from checker.versions import TaroVersion
 
@@ -34,7 +34,7 @@ def _published(matrix: Matrix) -> list[str]:
     return [v.text for v in matrix.taro_catalogue().versions if "-" not in v.text]
 
 
-def _native_names(matrix: Matrix, packages: Sequence[PackageFacts], records: dict[str, dict[str, Any]]) -> dict[str, NativeNames]:
+def _native_names(matrix: Matrix, records: dict[str, dict[str, Any]], packages: Sequence[PackageFacts] = ()) -> dict[str, NativeNames]:
     found: dict[str, NativeNames] = {}
     for package in packages:
         native_global = _TYPINGS.get(package.name)
@@ -43,8 +43,9 @@ def _native_names(matrix: Matrix, packages: Sequence[PackageFacts], records: dic
             found[platform] = NativeNames(package.facts.runtime_names, f"{package.name}@{package.version}",
                                           package.files[0], True,
                                           f"{{name}} is declared by {package.name}@{package.version}: present in the current runtime, minimum not published")
-    taro_typings = sorted((p for p in packages if p.name == "@tarojs/taro"), key=lambda p: TaroVersion.parse(p.version))
-    newest = taro_typings[-1].version if taro_typings else None
+    # the newest @tarojs/taro whose typings `kb import taro` read (the tags' own provenance)
+    tagged_versions = {p.split("@")[-1] for r in records.values() for p in r["provenance"].get("imported_from", ()) if p.startswith("@tarojs/taro@")}
+    newest = max(tagged_versions, key=TaroVersion.parse) if tagged_versions else None
     for platform in matrix.platforms.values():
         if platform.native_global is None or platform.runtime is not None or platform.id in found:
             continue
@@ -70,7 +71,8 @@ def import_runtime(matrix: Matrix, records: dict[str, dict[str, Any]], folders: 
         problems += [f"{platform.id}: Taro {v} is not in the Taro catalogue" for v in unknown]
         if facts:
             by_platform[platform.id] = {v: f for v, f in facts.items() if v in published}
-    native = _native_names(matrix, packages, records)
+    reset(records)  # before reading the tags back: a first run finds them under `taro`
+    native = _native_names(matrix, records, packages)
     written = apply_runtime(records, by_platform, published, native)
     found = disagreements(records, by_platform, published)
     read = sorted({v for facts in by_platform.values() for v in facts}, key=TaroVersion.parse)

@@ -26,7 +26,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.importers.declarations import interface_members
 from checker.importers.jsread import JsModule, read_module
 from checker.syntax import captures, parse
 
@@ -211,6 +210,8 @@ def _read_h5(package: Path, version: str) -> tuple[list[str], Facts]:
         raise PackageError(f"{package / relative}: no exports")
     kinds = []
     for name, local in sorted(module.exports.items()):
+        if name == "default":
+            continue
         binding = module.bindings.get(local)
         kind = "implemented"
         if binding is not None and binding.callee in _STUB_HELPERS:
@@ -218,9 +219,19 @@ def _read_h5(package: Path, version: str) -> tuple[list[str], Facts]:
         elif binding is not None and binding.callee in _OPEN_API_HELPERS and _FALLBACK_KEY not in binding.keys:
             kind = "wechat"
         kinds.append((name, kind))
+    default = module.exports.get("default")  # exports.default = taro: {navigateTo: router.navigateTo, ...}
+    exported = {name for name, _ in kinds}
+    kinds += [(name, "implemented") for name in sorted(module.names.get(default or "", frozenset()) - exported)]
+    kinds.sort()
     helper = module.calls.get(_STUB_HELPERS[0], frozenset())
     production = "resolves" if any(c == "Promise.resolve" or c.endswith(".success") for c in helper) else "rejects"
     return [relative], Facts(apis=tuple(kinds), stub_production=production)
+
+
+def _read_framework_plugin(package: Path, version: str) -> tuple[list[str], Facts]:
+    """The framework plugin's runtime exports the hooks Taro puts on itself (useLoad, useDidShow ...)."""
+    relative = _first(package, "dist/runtime.js")
+    return [relative], Facts(framework=frozenset(n for n in _module(package, relative).exports if n != "default"))
 
 
 def _read_h5_plugin(package: Path, version: str) -> tuple[list[str], Facts]:
@@ -275,8 +286,8 @@ def _read_rn(package: Path, version: str) -> tuple[list[str], Facts]:
     return files, Facts(apis=tuple(sorted(kinds.items())), stubs_rest=True)
 
 
-def _read_router_rn(package: Path, version: str) -> tuple[list[str], Facts]:
-    """RN 2.x: the router sets Taro.navigateTo and the other page APIs when the app starts."""
+def _read_router(package: Path, version: str) -> tuple[list[str], Facts]:
+    """H5 and RN 1.x-2.x: the router sets Taro.navigateTo and the other page APIs when the app starts."""
     files = sorted(p.relative_to(package).as_posix() for p in (package / "dist").glob("*.js"))
     if not files:
         raise PackageError(f"{package / 'dist'}: no JavaScript files")
@@ -322,10 +333,9 @@ def _read_my_typings(package: Path, version: str) -> tuple[list[str], Facts]:
     files = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.d.ts") if "node_modules" not in p.parts)
     if not files:
         raise PackageError(f"{package}: no .d.ts declarations")
-    names: set[str] = set()
-    for relative in files:
-        names |= _declared_members((package / relative).read_bytes())
-    return files, Facts(runtime_names=frozenset(names))
+    per_file = {relative: _declared_members((package / relative).read_bytes()) for relative in files}
+    files = sorted(files, key=lambda f: (-len(per_file[f]), f))  # the file that declares the most first: the one cited
+    return files, Facts(runtime_names=frozenset().union(*per_file.values()))
 
 
 _EXPORTED = """
@@ -360,9 +370,11 @@ _READERS = {
     "@tarojs/taro-h5": _read_h5,
     "@tarojs/plugin-platform-h5": _read_h5_plugin,
     "@tarojs/taro-rn": _read_rn,
-    "@tarojs/taro-router-rn": _read_router_rn,
+    "@tarojs/taro-router-rn": _read_router,
+    "@tarojs/router": _read_router,
+    "@tarojs/plugin-framework-react": _read_framework_plugin,
     "@tarojs/cli": _read_cli,
     "@mini-types/my": _read_my_typings,
     "@douyin-microapp/typings": _read_my_typings,
 }
-_PREFIXES = (("@tarojs/plugin-platform-", _read_plugin), ("@tarojs/taro-", _read_platform))
+_PREFIXES = (("@tarojs/plugin-platform-", _read_plugin), ("@tarojs/taro-", _read_platform))  # after the exact names

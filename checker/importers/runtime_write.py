@@ -14,7 +14,7 @@ from typing import Any
 
 from checker.importers.runtime_facts import Cell, VersionFacts
 
-__all__ = ["NativeNames", "apply_runtime", "disagreements"]
+__all__ = ["NativeNames", "apply_runtime", "disagreements", "reset"]
 
 SOURCE_PREFIX = "imp-code-"
 NATIVE_PREFIX = "imp-native-"
@@ -40,6 +40,7 @@ def _source_id(package: str, file: str) -> str:
 _NOTES = {
     "fixed": "in the fixed API list: Taro.{name} is defined (a stub that warns when the native global lacks it)",
     "framework": "Taro's own API: defined by Taro itself, no native API behind it",
+    "framework-elsewhere": "Taro's own API (defined by Taro's core in the releases read; here by its framework runtime): no native API behind it",
     "unlisted": "not in the fixed API list: Taro.{name} is undefined",
     "forwarded": "forwarded: Taro.{name} exists iff the native global has it",
     "added": "added by the platform plugin's modifyApis: always defined",
@@ -107,18 +108,26 @@ def _runs(name: str, facts: Mapping[str, VersionFacts], published: Sequence[str]
     return [s for s in statements if s["status"] != "unknown"], sources
 
 
-def apply_runtime(records: dict[str, dict[str, Any]], by_platform: Mapping[str, Mapping[str, VersionFacts]],
-                  published: Sequence[str], native: Mapping[str, NativeNames]) -> int:
-    """Write the computed Taro axis of every API already in ``records``; returns the statements written."""
-    written = 0
+def reset(records: dict[str, dict[str, Any]]) -> None:
+    """Drop this importer's part (idempotent); tags an older import wrote as ``taro`` become ``documented``."""
     for record in records.values():
         for support in record["support"].values():
             if "taro" in support and support["taro"] and support["taro"][0].get("confidence") != "computed":
-                support["documented"] = support.pop("taro")  # an import written before the tags moved
+                support["documented"] = support.pop("taro")
             support.pop("taro", None)
             support.pop("native_api", None)
         record["sources"] = {k: v for k, v in record["sources"].items() if not k.startswith((SOURCE_PREFIX, NATIVE_PREFIX))}
+
+
+def apply_runtime(records: dict[str, dict[str, Any]], by_platform: Mapping[str, Mapping[str, VersionFacts]],
+                  published: Sequence[str], native: Mapping[str, NativeNames]) -> int:
+    """Write the computed Taro axis of every API already in ``records``; returns the statements written."""
+    reset(records)
+    written = 0
     for name, record in sorted(records.items()):
+        for support in record["support"].values():
+            if "taro" in support and support["taro"] and support["taro"][0].get("confidence") != "computed":
+                support["documented"] = support.pop("taro")  # an import written before the tags moved
         for platform, facts in sorted(by_platform.items()):
             statements, sources = _runs(name, facts, published)
             if not statements:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from checker.atomic import replace_atomically
 from checker.importers.taro import TaroPackage
 from checker.importers.wx import WxPackage
 from checker.versions import RuntimeVersion, TaroVersion
@@ -188,7 +189,7 @@ def save_imported(folder: Path, records: Mapping[str, dict[str, Any]]) -> int:
         target = folder / f"{api_id}.yaml"
         keep.add(target.name)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+            replace_atomically(target, text)
     for stale in folder.glob("*.yaml"):
         if stale.name not in keep:
             stale.unlink()

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.atomic import replace_atomically
 from checker.cachedir import cache_file_for
 
 __all__ = ["PREBUILT_SUFFIX", "CacheIndex", "adopt", "cache_file", "prebuilt_file", "read_blob", "read_index", "remove", "write_cache"]
@@ -134,19 +133,8 @@ def write_cache(path: Path, digest: str, fingerprint: list[list[object]], payloa
         "index_sha256": hashlib.sha256(raw_index).hexdigest(),
     }
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".matrix-", suffix=".tmp", dir=path.parent)
+        replace_atomically(path, [json.dumps(header, separators=(",", ":")).encode() + b"\n", raw_index, *blobs], make_parents=True)
     except OSError:
-        return False
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(json.dumps(header, separators=(",", ":")).encode() + b"\n")
-            out.write(raw_index)
-            for raw in blobs:
-                out.write(raw)
-        os.replace(temp, path)
-    except OSError:
-        remove(Path(temp))
         return False
     return True
 

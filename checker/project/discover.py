@@ -6,11 +6,11 @@ import json
 import os
 from pathlib import Path
 
+from checker.names import SKIPPED_DIRS, TARO_PACKAGE
+
 __all__ = ["SKIPPED_DIRS", "discover"]
 
-TARO_PACKAGE = "@tarojs/taro"
 # dependency folders and build output never hold a project of their own
-SKIPPED_DIRS = frozenset({"node_modules", "dist", "build", "output", "out", "coverage", "release", ".git", ".taro-cache"})
 _DEPENDENCY_KEYS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 
 

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import Location, ProjectError
+from checker.names import TARO_PACKAGE
 from checker.project.evidence import BuildCommand, script_builds
 from checker.project.jsonfile import read_json
 from checker.project.profile import Note
 
 __all__ = ["PLATFORM_PLUGIN_PREFIX", "TARO", "Package", "read_package"]
 
-TARO = "@tarojs/taro"
+TARO = TARO_PACKAGE
 PLATFORM_PLUGIN_PREFIX = "@tarojs/plugin-platform-"
 _DEPENDENCY_KEYS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 

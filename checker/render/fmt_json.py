@@ -11,9 +11,9 @@ from typing import Any
 
 from checker.evaluate import ProjectResult, Use
 from checker.findings import Finding, PlatformDetail
+from checker.render.options import RenderOptions
 from checker.render.targets_line import describe_targets
 from checker.render.words import slug, word, word_platform
-from checker.render.options import RenderOptions
 from checker.report import Report
 from checker.scan.sites import CallSite, Guard
 from checker.targets.model import Target
@@ -35,7 +35,7 @@ def _detail(finding: Finding, detail: PlatformDetail, lang: str) -> dict[str, An
 
 
 def _finding(finding: Finding, key: str, lang: str, version: int) -> dict[str, Any]:
-    data = {
+    data: dict[str, Any] = {
         "code": finding.code,
         "severity": finding.severity.value,
         "verdict": slug(finding.code),
@@ -85,14 +85,14 @@ def _use(use: Use) -> dict[str, Any]:
             data["wrapper"] = {"package": package, "export": export, "through": site.via}
         if site.suppression:
             data["suppressed"] = {"line": site.suppression.line, "reason": site.suppression.reason}
-    data["guards"] = [_guard(g, p) for g, p in zip(site.guards, use.guard_platforms)]
+    data["guards"] = [_guard(g, p) for g, p in zip(site.guards, use.guard_platforms, strict=True)]
     return data
 
 
 def _findings(result: ProjectResult, report: Report, version: int) -> list[dict[str, Any]]:
     keys = report.fingerprints(result)
     if version >= 2:
-        return [_finding(f, key, report.lang, version) for f, key in zip(result.findings, keys)]
+        return [_finding(f, key, report.lang, version) for f, key in zip(result.findings, keys, strict=True)]
     from checker.report import fingerprint
 
     out = []

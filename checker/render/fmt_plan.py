@@ -23,7 +23,7 @@ def _describe(plan: Plan) -> str:
     if plan.request.taro:
         parts.append(f"Taro {plan.before.profile.taro.resolved or 'unknown'} -> {plan.request.taro}")
     parts += [f"add {p}" for p in plan.request.add_targets] + [f"drop {p}" for p in plan.request.drop_targets]
-    return ", ".join(parts)
+    return ", ".join(parts) or "no change"
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:

@@ -18,6 +18,7 @@ def targets_data(answer: TargetsAnswer) -> dict[str, Any]:
         "on_some": [{"api": api, "platforms": list(platforms)} for api, platforms in answer.on_some],
         "on_none": list(answer.on_none),
         "verdicts": {api: dict(row) for api, row in answer.verdicts.items()},
+        "gaps": {api: dict(row) for api, row in answer.gaps.items()},
     }
 
 
@@ -37,6 +38,11 @@ def render_targets(answer: TargetsAnswer, fmt: str) -> str:
     lines += ["", f"{'':<{width}}  {header}"]
     for api, row in answer.verdicts.items():
         lines.append(f"{api:<{width}}  " + "  ".join(f"{row[t.platform]:<11}" for t in answer.targets))
+    gaps = [(api, platform, versions) for api, row in answer.gaps.items() for platform, versions in row.items()]
+    if gaps:
+        lines.append("")
+        lines += [f"partial: {api} on {platform}: base libraries {versions} above the minimum lack it;"
+                  " feature-detect it or raise the minimum" for api, platform, versions in gaps]
     return "\n".join(lines) + "\n"
 
 

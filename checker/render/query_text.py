@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Mapping
 
-from checker.model import Api, Platform, Source, Statement, Status, Text
+from checker.model import Api, Confidence, Platform, Source, Statement, Status, Text
 from checker.support import Applicability, Resolution
 
 __all__ = ["STATUS_SYMBOL", "render_api", "render_resolution"]
@@ -39,6 +39,16 @@ def _statement_lines(statement: Statement, lang: str) -> list[str]:
         status += f" (development: {statement.stub.development.value}, production: {statement.stub.production.value})"
     if statement.promise is False:
         status += ", no Promise style"
+    if statement.forwarded:
+        status += ", forwarded (the native global decides)"
+    if statement.framework:
+        status += ", Taro's own"
+    if statement.native:
+        status += f", calls {statement.native}"
+    if statement.confidence is Confidence.COMPUTED:  # facts read in the shipped code: say which package and file
+        head = f"    {STATUS_SYMBOL[statement.status]} {str(statement.versions):<26} {status}  ({statement.confidence.value})"
+        cited = "read in " + "; ".join(source.cite() for source in statement.sources)
+        return [head, *_wrap(_t(statement.note, lang), 8), *_wrap(cited, 8)]
     head = f"    {STATUS_SYMBOL[statement.status]} {str(statement.versions):<26} {status}  ({statement.confidence.value}) {_refs(statement.sources)}"
     return [head, *_wrap(_t(statement.note, lang), 8)]
 
@@ -65,6 +75,11 @@ def render_api(api: Api, platforms: Mapping[str, Platform], lang: str = "en") ->
             lines.append(f"  {_t(platform.runtime_name, lang) or 'runtime'} versions:")
             for statement in support.runtime:
                 lines.extend(_statement_lines(statement, lang))
+        if support.native_api:
+            present = "has it now" if support.native_api.present else "does not have it"
+            lines.append(f"  native global {present} ({support.native_api.confidence.value}): "
+                         + "; ".join(source.cite() for source in support.native_api.sources))
+            lines.extend(_wrap(_t(support.native_api.note, lang), 8))
         if support.can_i_use:
             answer = "true" if support.can_i_use.answers else "false"
             lines.append(f"  canIUse answers {answer} ({support.can_i_use.confidence.value}) {_refs(support.can_i_use.sources)}")
@@ -156,6 +171,12 @@ def render_resolution(resolution: Resolution, platforms: Mapping[str, Platform],
     if resolution.published is not None:
         given.append(f"published {resolution.published.isoformat()}")
     verdict = resolution.verdict.value if resolution.verdict else "no version given"
+    applying = [m.change.id for m in resolution.changes if m.applicability is Applicability.APPLIES]
+    possible = [m.change.id for m in resolution.changes if m.applicability is Applicability.MAY_APPLY]
+    if applying and resolution.verdict in (Status.SUPPORTED, Status.PARTIAL):  # it works, but returns something else: not plain "supported"
+        verdict += f", but behaves differently ({', '.join(applying)})"
+    elif possible and resolution.verdict in (Status.SUPPORTED, Status.PARTIAL):
+        verdict += f", and may behave differently ({', '.join(possible)})"
     via = f"{platform.native_global}.{resolution.api.id}" if resolution.native else f"Taro.{resolution.api.id}"
     lines = [f"{via} on {resolution.platform}" + (f" ({', '.join(given)})" if given else "") + f": {verdict}"]
     if resolution.support is None:

@@ -10,13 +10,12 @@ no request leaves the page; byte-identical on a second build.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checker.atomic import replace_atomically
 from checker.model import Api, Matrix, Statement
 from checker.render.site_axis import Axis, Run
 from checker.render.site_disagreements import DocsCodeReport, disagreement_rows
@@ -164,11 +163,7 @@ def build_site(matrix: Matrix, out_dir: Path, *, lang: str = "en", docs_vs_code:
     written = []
     for relative, text in sorted(pages.items()):
         target = out_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, target)
+        replace_atomically(target, text, make_parents=True)
         written.append(target)
     return written
 

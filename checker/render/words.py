@@ -39,8 +39,11 @@ def fill(template: str, values: Mapping[str, Arg], words: Mapping[str, Mapping[s
     def value(name: str) -> str:
         localised = values.get(f"{name}_{lang}")
         raw = localised if localised not in (None, "") else values.get(name)
+        vocabulary = words.get(name, {})
+        if isinstance(raw, tuple) and vocabulary:  # each item worded: ("TC105",) -> "a gap above the minimum"
+            return ", ".join(vocabulary.get(item, item) for item in raw)
         text = _text(raw)
-        wording = words.get(name, {}).get(text)
+        wording = vocabulary.get(text)
         return fill(wording, values, {k: v for k, v in words.items() if k != name}, lang) if wording is not None else text
 
     def optional(match: re.Match[str]) -> str:
@@ -57,13 +60,22 @@ def _values(finding: Finding, detail: PlatformDetail | None) -> dict[str, Arg]:
     return values
 
 
+_GATHERED = {  # said after the message of a finding that stands for several call sites
+    "en": " ({gathered} call sites; also at {elsewhere}{more_sites? and {more_sites} more})",
+    "zh": "（共 {gathered} 处调用；另见 {elsewhere}{more_sites? 等另外 {more_sites} 处}）",
+}
+
+
 def _word(rule: Rule, finding: Finding, details: tuple[PlatformDetail, ...], lang: str) -> str:
     variant = str(finding.args.get("variant") or DEFAULT_VARIANT)
     template = rule.template(lang, variant)
     words = rule.vocabulary.get(lang) or rule.vocabulary.get("en") or {}
     parts = template.sep.join(fill(template.each, _values(finding, d), words, lang) for d in details)
     values = _values(finding, details[0] if len(details) == 1 else None) | {"platforms": parts}
-    return fill(template.text, values, words, lang) + fill(_HOW.get(lang, _HOW["en"]), values, {}, lang)
+    text = fill(template.text, values, words, lang) + fill(_HOW.get(lang, _HOW["en"]), values, {}, lang)
+    if finding.args.get("gathered"):
+        text += fill(_GATHERED.get(lang, _GATHERED["en"]), values, None, lang)
+    return text
 
 
 def word(finding: Finding, lang: str = "en") -> str:

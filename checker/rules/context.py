@@ -8,10 +8,10 @@ from datetime import date
 
 from checker.findings import Arg, Args, Finding, PlatformDetail, Requirement, Severity
 from checker.model import Api, Catalogue, Matrix, Source, Statement
-from checker.targets.model import Target
 from checker.rules.rule import Rule
 from checker.scan.sites import CallSite, ComponentUse
 from checker.support import Resolution
+from checker.targets.model import Target
 from checker.versions import RuntimeVersion, TaroVersion, Version
 
 __all__ = ["Case", "Context", "Memo", "Site", "cite", "detail", "make", "minimum_of"]

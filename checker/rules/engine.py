@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from checker.findings import Finding, Severity
 from checker.model import Api, Status
-from checker.targets.model import Target
 from checker.rules import (
     tc101_unsupported,
     tc102_needs_newer_runtime,
@@ -34,6 +33,7 @@ from checker.rules import (
 from checker.rules.context import Case, Context, Site, minimum_of
 from checker.scan.sites import PLATFORM_GUARDS, CallSite, Guard
 from checker.support import resolve
+from checker.targets.model import Target
 from checker.versions import RuntimeVersion
 
 __all__ = ["findings_for_use", "runs_on"]
@@ -63,7 +63,7 @@ def findings_for_use(context: Context, site: Site, api: Api, covered: Covered) -
 
 def runs_on(platform: str, guards: tuple[Guard, ...], covered: Covered) -> bool:
     """Platform guards (TARO_ENV, name.weapp.ts) keep the code off the other platforms."""
-    return all(platform in platforms for guard, platforms in zip(guards, covered) if guard.kind in _PLATFORM_GUARDS)
+    return all(platform in platforms for guard, platforms in zip(guards, covered, strict=True) if guard.kind in _PLATFORM_GUARDS)
 
 
 def _obsolete_everywhere(obsolete: list[Finding], others: list[Finding]) -> list[Finding]:
@@ -74,7 +74,7 @@ def _obsolete_everywhere(obsolete: list[Finding], others: list[Finding]) -> list
 
 def _capability_guard(site: Site, covered: Covered, platform: str, api: Api) -> Guard | None:
     """A canIUse or existence test of this very API that covers ``platform`` (a test of another API proves nothing)."""
-    for guard, platforms in zip(site.guards, covered):
+    for guard, platforms in zip(site.guards, covered, strict=True):
         if guard.negated or platform not in platforms:
             continue
         if guard.kind == "exists" and guard.api == api.id:
@@ -87,7 +87,7 @@ def _capability_guard(site: Site, covered: Covered, platform: str, api: Api) -> 
 def _version_guard(site: Site, covered: Covered, platform: str) -> RuntimeVersion | None:
     """compareVersion(SDKVersion, 'X') >= 0 around the call: the code runs on X and later only."""
     versions = []
-    for guard, platforms in zip(site.guards, covered):
+    for guard, platforms in zip(site.guards, covered, strict=True):
         if guard.kind == "version" and not guard.negated and guard.version and platform in platforms:
             try:
                 versions.append(RuntimeVersion.parse(guard.version))
@@ -173,15 +173,8 @@ def _guarded(case: Case, guard: Guard, problems: list[Finding]) -> list[Finding]
             return [cannot]
     if not problems and resolution.verdict is Status.SUPPORTED:
         return [tc122_guard_obsolete.check(case, guard)]  # at the guard: the code it wraps can lose the condition
-    without = tuple(sorted({_slug(f.code) for f in problems})) or (resolution.verdict.value if resolution.verdict else "unknown",)
+    without = tuple(sorted({f.code for f in problems})) or (resolution.verdict.value if resolution.verdict else "unknown",)
     return [tc120_guarded.by_guard(case, guard, without)]
-
-
-def _slug(code: str) -> str:
-    from checker.rules import rule_for
-
-    rule = rule_for(code)
-    return rule.slug if rule is not None else code
 
 
 def _options(site: CallSite, api: Api, running: list[Target]) -> list[Finding]:
@@ -195,7 +188,8 @@ def _options(site: CallSite, api: Api, running: list[Target]) -> list[Finding]:
                 found.append(tc130_option_missing.check(site, api, param))
             continue
         if argument.literal:
-            value = tc131_option_too_long.check(site, api, param, argument.value) or tc132_option_invalid.check(site, api, param, argument.value)
+            value = (tc131_option_too_long.check(site, api, param, argument.value)
+                     or tc132_option_invalid.check(site, api, param, argument.value))
             found += [value] if value is not None else []
         found += tc133_option_not_on_platform.check(site, api, param, running)
     return found

@@ -39,6 +39,9 @@ class Rule:
     fix: str | None = None  # Markdown
     example: str | None = None  # a short code example that triggers it
     vocabulary: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)  # lang -> arg -> value -> words
+    # a fact about the API, not a defect of the call: one finding per API and problem, at its first
+    # call site, counting the others (a deprecation said once, not at each of 40 sites)
+    gathered: bool = False
 
     def template(self, lang: str, variant: str = DEFAULT_VARIANT) -> Template:
         by_variant = self.messages.get(lang) or self.messages["en"]

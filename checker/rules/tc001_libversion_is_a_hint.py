@@ -10,7 +10,9 @@ RULE = Rule(
     slug='libversion-is-a-hint',
     severity=Severity.INFO,
     summary={"en": 'libVersion is a debugging hint, not the minimum', "zh": 'libVersion 只是调试提示，不是最低版本'},
-    explanation="`libVersion` in `project.config.json` is the base library the WeChat devtools debug with; users' base libraries come with their WeChat client, and the minimum is set in the admin console.",
+    explanation=("`libVersion` in `project.config.json` is the base library the WeChat devtools debug with; "
+                 "users' base libraries come with their WeChat client, and the minimum is set in the admin "
+                 "console."),
     fix='Declare the minimum you set in the console: `"taroCompat": {"targets": "weapp >= 2.16.0"}`.',
     example='{"libVersion": "2.16.0"}  // project.config.json, no taroCompat',
     messages={"en": {"default": Template("{text}")}},

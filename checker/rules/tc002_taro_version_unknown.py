@@ -10,7 +10,9 @@ RULE = Rule(
     slug='taro-version-unknown',
     severity=Severity.WARNING,
     summary={"en": 'The Taro version cannot be told', "zh": '无法确定 Taro 版本'},
-    explanation='No lock file resolves `@tarojs/taro` and the declaration is a range, a dist-tag or a local or git dependency, so the Taro version is unknown; Taro-axis checks then say *unknown*, never *supported*.',
+    explanation=('No lock file resolves `@tarojs/taro` and the declaration is a range, a dist-tag or a local or '
+                 'git dependency, so the Taro version is unknown; Taro-axis checks then say *unknown*, never '
+                 '*supported*.'),
     fix='Commit the lock file, or pin the version.',
     example='"@tarojs/taro": "latest"  // package.json, no lock file',
     messages={"en": {"default": Template("{text}")}},

@@ -10,7 +10,8 @@ RULE = Rule(
     slug='build-type-unknown',
     severity=Severity.INFO,
     summary={"en": 'A build names a platform the knowledge base does not cover', "zh": '构建脚本指向知识库未覆盖的平台'},
-    explanation="A build the team chose (a CI job, or a script it wrote) names a platform the knowledge base does not cover (e.g. quickapp); it is not checked.",
+    explanation=("A build the team chose (a CI job, or a script it wrote) names a platform the knowledge base does not cover"
+                 " (e.g. quickapp); it is not checked."),
     fix=None,
     example='"build:quickapp": "taro build --type quickapp"',
     messages={"en": {"default": Template("{text}")}},

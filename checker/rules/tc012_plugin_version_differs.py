@@ -10,7 +10,9 @@ RULE = Rule(
     slug='plugin-version-differs',
     severity=Severity.WARNING,
     summary={"en": 'A platform plugin is locked at another version than Taro', "zh": '平台插件版本与 Taro 不同'},
-    explanation="A target platform's plugin (`@tarojs/plugin-platform-tt`, ...) is locked at another version than `@tarojs/taro`. The platform's runtime behaviour (which APIs are promisified, forwarded or stubbed) follows the plugin, while the checks assume Taro's version.",
+    explanation=("A target platform's plugin (`@tarojs/plugin-platform-tt`, ...) is locked at another version "
+                 "than `@tarojs/taro`. The platform's runtime behaviour (which APIs are promisified, forwarded or "
+                 "stubbed) follows the plugin, while the checks assume Taro's version."),
     fix='Upgrade them together.',
     example=None,
     messages={"en": {"default": Template("{text}")}},

@@ -18,7 +18,8 @@ RULE = Rule(
     messages={
         "en": {"default": Template("{count} vendored or minified file(s) not scanned: {files}{more? and {more} more};"
                                    " to scan them, name them in include: of taro-compat.yaml")},
-        "zh": {"default": Template("未扫描 {count} 个第三方或压缩文件：{files}{more? 等另外 {more} 个}；如需扫描，请在 taro-compat.yaml 的 include: 中列出")},
+        "zh": {"default": Template("未扫描 {count} 个第三方或压缩文件：{files}{more? 等另外 {more} 个}；"
+                                   "如需扫描，请在 taro-compat.yaml 的 include: 中列出")},
     },
 )
 

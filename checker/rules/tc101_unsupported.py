@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from checker.findings import Finding
+from checker.findings import Finding, Severity
 from checker.rules.context import Case, cite, detail, make
 from checker.rules.rule import Rule, Template
-from checker.findings import Severity
 from checker.support import AxisAnswer
 
 RULE = Rule(

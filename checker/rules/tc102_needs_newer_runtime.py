@@ -17,7 +17,8 @@ RULE = Rule(
     fix="Raise the minimum (see `taro-compat plan`), or guard the call (`if (Taro.canIUse('x'))`, a base library comparison).",
     example="// targets: weapp >= 2.10.4\n<Button openType='chooseAvatar' />  // needs 2.21.2",
     messages={
-        "en": {"default": Template("{api} needs {platforms}", "{platform} base library {required}; the declared minimum is {minimum} ({source})", "; ")},
+        "en": {"default": Template("{api} needs {platforms}",
+                                   "{platform} base library {required}; the declared minimum is {minimum} ({source})", "; ")},
         "zh": {"default": Template("{api} 需要 {platforms}", "{platform} 基础库 {required}；声明的最低版本是 {minimum}（{source}）", "；")},
     },
 )

@@ -26,5 +26,6 @@ def check(case: Case, answer: AxisAnswer) -> Finding | None:
     if answer.requirement is None or answer.axis != "taro":
         return None
     statement = answer.statement
-    where = detail(case.target.platform, required=Requirement(Axis.TARO, answer.requirement), sources=cite(statement.sources) if statement else ())
+    required = Requirement(Axis.TARO, answer.requirement)
+    where = detail(case.target.platform, required=required, sources=cite(statement.sources) if statement else ())
     return make(RULE, case.site, case.api.id, platform=where, version=str(answer.version))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from checker.findings import Axis, Finding, Requirement, Severity
-from checker.model import Status
 from checker.rules.context import Case, cite, detail, make
 from checker.rules.rule import Rule, Template
+from checker.support import versions_lacking
 from checker.versions import RuntimeVersion
 
 RULE = Rule(
@@ -18,7 +18,8 @@ RULE = Rule(
     fix="Feature-detect the API, or raise the minimum past the gap.",
     messages={
         "en": {"default": Template("{api}: {platforms}; feature-detect it or raise the minimum",
-                                   "on {platform}, base libraries {first} to {last} above the minimum {minimum} lack it ({confidence})", "; ")},
+                                   "on {platform}, base libraries {first} to {last} above the minimum {minimum}"
+                                   " lack it ({confidence})", "; ")},
         "zh": {"default": Template("{api}：{platforms}；请做特性检测或提高最低版本",
                                    "在 {platform} 上，高于最低版本 {minimum} 的基础库 {first} 至 {last} 缺少它（{confidence}）", "；")},
     },
@@ -33,14 +34,7 @@ def check(case: Case, minimum: RuntimeVersion) -> Finding | None:
     key = (case.api.id, case.target.platform, minimum.text)
     gaps = case.context.memo.gaps
     if key not in gaps:
-        found = []
-        for version in catalogue.versions:
-            if version <= minimum:  # type: ignore[operator]
-                continue
-            statement = next((s for s in support.runtime if version in s.versions), None)
-            if statement is not None and statement.status is Status.UNSUPPORTED:
-                found.append((version, statement))
-        gaps[key] = found
+        gaps[key] = versions_lacking(support, catalogue, minimum)
     missing = gaps[key]
     if not missing:
         return None

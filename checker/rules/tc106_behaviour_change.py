@@ -20,6 +20,7 @@ RULE = Rule(
         "zh": {"default": Template("{api} 在 {platforms}：{summary}{replacement?；请改用：{replacement}}",
                                    "{platform}{runtime?（基础库 {runtime} 的用户）}", "、")},
     },
+    gathered=True,
 )
 
 

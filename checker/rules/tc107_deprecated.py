@@ -17,6 +17,7 @@ RULE = Rule(
         "en": {"default": Template("{api} is deprecated on {platforms}", "{platform}{note?: {note}}", "; ")},
         "zh": {"default": Template("{api} 在 {platforms} 上已废弃", "{platform}{note?：{note}}", "；")},
     },
+    gathered=True,
 )
 
 

@@ -40,10 +40,12 @@ RULE = Rule(
     fix="Check on a device, then add the fact (with its source) to `matrix/`.",
     messages={
         "en": {"default": Template("{api} on {platforms}: {cause}; unknown is not a pass", "{platform}", ", "),
-               "summary": Template("{platforms}: {cause} for {count} API(s) at {sites} call site(s): {apis}; unknown is not a pass"
+               "summary": Template("{platforms}: {cause} for {count} API(s) at {sites} call site(s): {apis}{more? and {more} more};"
+                                   " unknown is not a pass"
                                    " (--strict-unknown lists them)")},
         "zh": {"default": Template("{api} 在 {platforms}：{cause}；未知不等于通过", "{platform}", "、"),
-               "summary": Template("{platforms}：{count} 个 API 共 {sites} 处调用{cause}：{apis}；未知不等于通过（--strict-unknown 会逐处列出）")},
+               "summary": Template("{platforms}：{count} 个 API 共 {sites} 处调用{cause}：{apis}{more? 等另外 {more} 个}；"
+                                   "未知不等于通过（--strict-unknown 会逐处列出）")},
     },
     vocabulary={lang: {"cause": _CAUSE[lang], "axis": _words.AXIS[lang]} for lang in ("en", "zh")},
 )
@@ -64,6 +66,9 @@ def unknown_axis(case: Case, answer: AxisAnswer) -> Finding:
                 note=note.get("en") if note else None, note_zh=note.zh if note else None)
 
 
+_NAMED = 8  # APIs a summary names; the rest are counted
+
+
 def summarise(findings: Iterable[Finding]) -> list[Finding]:
     """One note per platform and cause, naming the APIs (with their number of sites) and counting the sites."""
     sites: dict[tuple[str, str, str | None, str | None], dict[str, set[tuple[str | None, int, int]]]] = {}
@@ -75,11 +80,12 @@ def summarise(findings: Iterable[Finding]) -> list[Finding]:
             per_api.setdefault(finding.api or "", set()).add((finding.file, finding.line, finding.column))
     notes = []
     for (platform, cause, axis, version), per_api in sorted(sites.items(), key=lambda item: tuple(map(str, item[0]))):
-        apis = tuple(f"{api} ({len(where)})" if len(where) > 1 else api
-                     for api, where in sorted(per_api.items(), key=lambda item: (-len(item[1]), item[0])))
+        ranked = sorted(per_api.items(), key=lambda item: (-len(item[1]), item[0]))
+        apis = tuple(f"{api} ({len(where)})" if len(where) > 1 else api for api, where in ranked[:_NAMED])
         summary_cause = "version-unknown-summary" if cause == "version-unknown" else cause
         notes.append(Finding(RULE.code, RULE.severity, None, 0, 0, None,
                              Args.of(variant="summary", cause=summary_cause, axis=axis, version=version, count=len(per_api),
+                                     more=len(per_api) - _NAMED if len(per_api) > _NAMED else None,
                                      sites=sum(len(where) for where in per_api.values()), apis=apis),
                              (PlatformDetail(platform),)))
     return notes

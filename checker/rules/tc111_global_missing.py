@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from checker.findings import Finding, Severity
+from checker.findings import Args, Finding, PlatformDetail, Severity
 from checker.model import Api, Platform
-from checker.rules.context import detail, make
+from checker.rules.context import make
 from checker.rules.rule import Rule, Template
 from checker.scan.sites import CallSite
 
@@ -33,9 +33,11 @@ RULE = Rule(
 
 
 def check(site: CallSite, api: Api, platform: Platform) -> Finding:
-    return make(RULE, site, api.id, platform=detail(platform.id, **{"global": platform.native_global}), via=site.via)
+    where = PlatformDetail(platform.id, Args.of({"global": platform.native_global}))  # "global" is a keyword: no **kwargs
+    return make(RULE, site, api.id, platform=where, via=site.via)
 
 
 def check_unlisted(site: CallSite, platform: Platform) -> Finding:
     """``my.scan()`` where the matrix does not list ``scan``: the missing global is enough."""
-    return make(RULE, site, site.api, platform=detail(platform.id, **{"global": platform.native_global}), via=site.via, variant="unlisted")
+    where = PlatformDetail(platform.id, Args.of({"global": platform.native_global}))
+    return make(RULE, site, site.api, platform=where, via=site.via, variant="unlisted")

@@ -17,8 +17,8 @@ RULE = Rule(
     messages={
         "en": {"default": Template("{api}: canIUse answers true for Taro's stub on {platforms}, so this guard lets the call through"
                                    " (test the platform with process.env.TARO_ENV instead)")},
-        "zh": {"default": Template("{api}：在 {platforms} 上 canIUse 对 Taro 的桩函数也返回 true，这个条件拦不住调用（请改用 process.env.TARO_ENV 判断平台）",
-                                   "{platform}", "、")},
+        "zh": {"default": Template("{api}：在 {platforms} 上 canIUse 对 Taro 的桩函数也返回 true，"
+                                   "这个条件拦不住调用（请改用 process.env.TARO_ENV 判断平台）", "{platform}", "、")},
     },
 )
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from checker.findings import Axis, Finding, Requirement, Severity
 from checker.model import Api, Param
-from checker.targets.model import Target
 from checker.rules.context import cite, detail, make, minimum_of
 from checker.rules.rule import Rule, Template
 from checker.scan.sites import CallSite
+from checker.targets.model import Target
 
 RULE = Rule(
     code="TC133",
@@ -21,7 +21,8 @@ RULE = Rule(
                "version": Template("{api}: option '{option}' needs {platforms}", "{platform} base library {required};"
                                    " the declared minimum is {minimum}", "; ")},
         "zh": {"default": Template("{api}：参数 '{option}' 只在 {only} 上存在；{platforms} 会忽略它", "{platform}", "、"),
-               "version": Template("{api}：参数 '{option}' 需要 {platforms}", "{platform} 基础库 {required}；声明的最低版本是 {minimum}", "；")},
+               "version": Template("{api}：参数 '{option}' 需要 {platforms}",
+                                   "{platform} 基础库 {required}；声明的最低版本是 {minimum}", "；")},
     },
 )
 

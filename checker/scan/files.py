@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from checker.names import SKIPPED_DIRS
+
 __all__ = ["SOURCE_SUFFIXES", "SourceFile", "glob_matches", "source_files"]
 
 SOURCE_SUFFIXES = frozenset({".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts", ".vue"})
-_SKIPPED_DIRS = frozenset({"node_modules", "dist", "build", "output", "out", "coverage", "release", ".git"})
+_SKIPPED_DIRS = SKIPPED_DIRS
 
 
 @cache

@@ -36,7 +36,7 @@ class GuardReader:
         if returned is not None:
             self._functions[name] = returned
         else:
-            self._constants[name] = value
+            self._constants[name] = _invoked(value) or value  # const WEAPP = (() => TARO_ENV === 'weapp')()
 
     def remember_function(self, name: str, function: Node) -> None:
         returned = _returned(function)
@@ -322,6 +322,17 @@ def _returned(function: Node | None) -> Node | None:
     if len(statements) == 1 and statements[0].type == "return_statement" and statements[0].named_children:
         return statements[0].named_children[0]
     return None
+
+
+def _invoked(value: Node) -> Node | None:
+    """What an immediately invoked function without arguments returns: ``(() => { return a === b })()``."""
+    value = _unwrap(value)
+    if value is None or value.type != "call_expression":
+        return None
+    arguments = value.child_by_field_name("arguments")
+    if arguments is None or arguments.named_children:
+        return None
+    return _returned(value.child_by_field_name("function"))
 
 
 def _always_exits(node: Node | None) -> bool:

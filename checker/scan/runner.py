@@ -13,12 +13,12 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.atomic import replace_atomically
 from checker.scan import codec
 from checker.scan.encoding import to_utf8
 from checker.scan.extract import extract
@@ -236,10 +236,6 @@ def _write_cache(path: Path, options: ScanOptions, files: dict[str, list[object]
     body = json.dumps(files, ensure_ascii=False, separators=(",", ":")).encode()
     header = json.dumps({"options": options.digest(), "sha256": hashlib.sha256(body).hexdigest()}).encode()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".scan-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(header + b"\n" + body)
-        os.replace(temp, path)
+        replace_atomically(path, header + b"\n" + body, make_parents=True)
     except OSError:
         return  # an unwritable cache only costs speed

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from checker.names import TARO_PACKAGE
 from checker.syntax import Node
 
 __all__ = ["Bindings", "TARO_MODULE"]
 
-TARO_MODULE = "@tarojs/taro"
+TARO_MODULE = TARO_PACKAGE
 _SCOPES = {
     "program",
     "statement_block",

@@ -161,4 +161,12 @@ def test_python_api_gives_the_same_answers() -> None:
     assert checker.query_since("getUserProfile").lowest_runtime == {"tt": "2.30.0", "weapp": "2.10.4"}
     assert [c[2] for c in checker.diff("3.1.1", "3.1.4").changes if c[0] == "getUserProfile"] == ["gained"]
     (result,) = checker.check(DEMO)
-    assert len(result.findings) == 59
+    assert len(result.findings) == 53
+
+
+def test_a_raise_below_the_current_minimum_is_no_raise() -> None:
+    code, out, err = run("plan", str(DEMO), "--raise", "weapp=2.9.0", "--format", "json")
+    assert (code, err) == (0, "")
+    (plan,) = json.loads(out)["plans"]
+    assert (plan["change"], plan["fixed"], plan["introduced"], plan["users_lost"]) == ("no change", [], [], [])
+    assert plan["recommendations"] == ["weapp is already at 2.10.4 (package.json#taroCompat): 2.9.0 is not a raise; nothing to plan for it."]

@@ -172,7 +172,8 @@ def test_whole_matrix_in_text() -> None:
 def test_text_answer_names_the_change_and_the_replacement() -> None:
     code, out, _ = run("query", "api", "getUserProfile", "--platform", "weapp", "--taro", "3.6.26", "--runtime", "2.27.1", "--published", "2023-01-01")
     assert code == 0
-    assert out.splitlines()[0] == "Taro.getUserProfile on weapp (Taro 3.6.26, WeChat base library 2.27.1, published 2023-01-01): supported"
+    assert out.splitlines()[0] == ("Taro.getUserProfile on weapp (Taro 3.6.26, WeChat base library 2.27.1, published 2023-01-01): supported,"
+                                   " but behaves differently (anonymised-profile-2022, no-gender-region-2021)")  # not plain "supported"
     assert "  behaviour change applies: anonymised-profile-2022 (when published after 2022-11-08, runtime >=2.27.1)" in out
     assert "      use instead: button.open-type.chooseAvatar, input.type.nickname" in out
 
@@ -250,3 +251,11 @@ def test_a_low_base_library_gets_the_right_error_for_an_imported_api(tmp_path: P
     (project,) = json.loads(out)["projects"]
     errors = [(f["code"], f["api"], f["required"]) for f in project["findings"] if f["severity"] == "error"]
     assert (code, errors) == (1, [("TC102", "openBluetoothAdapter", ">=1.1.0")])
+
+
+def test_query_targets_and_check_agree_on_a_gap_above_the_minimum() -> None:
+    code, out, _ = run("query", "targets", "weapp >= 2.10.4", "--api", "getUserProfile", "--format", "json")
+    data = json.loads(out)
+    assert (code, data["verdicts"], data["gaps"]) == (0, {"getUserProfile": {"weapp": "partial"}}, {"getUserProfile": {"weapp": "2.11.0 to 2.15.0"}})
+    code, out, _ = run("query", "targets", "weapp >= 2.16.0", "--api", "getUserProfile", "--format", "json")
+    assert json.loads(out)["verdicts"] == {"getUserProfile": {"weapp": "supported"}}  # past the gap

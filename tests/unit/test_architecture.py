@@ -31,6 +31,8 @@ FORBIDDEN = {
     "checker.evaluate": ("checker.render", "checker.cli", "checker.kb"),
     "checker.rules": ("checker.render", "checker.cli", "checker.kb", "checker.commands", "checker.evaluate", "checker.report", "checker.planning"),
     "checker.findings": ("checker.",),
+    "checker.atomic": ("checker.",),
+    "checker.names": ("checker.",),
     "checker.planning": ("checker.render", "checker.cli", "checker.kb"),
     "checker.render": ("checker.cli", "checker.commands", "checker.kb.build", "checker.kb.files"),
     "checker.pipeline": ("checker.render", "checker.cli", "checker.commands"),

@@ -252,3 +252,12 @@ export default Other
     scans = {scan.file: scan for scan in scan_files(files, OPTIONS).files}
     assert [(s.caller, [g.kind for g in s.guards]) for s in scans["LoginButton.tsx"].call_sites] == [("page.tsx:4", ["can_i_use"])]
     assert [(s.within, s.caller, s.guards) for s in scans["other.tsx"].call_sites] == [("Other", None, ())]
+
+
+def test_a_constant_computed_by_an_immediately_invoked_function(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "utils/tools.ts": "export const WEAPP = (() => {\n  return process.env.TARO_ENV === 'weapp'\n})()\nexport const N = (() => 1)()\n",
+        "utils/index.ts": "export * from './tools'\n",
+        "app.ts": "import Taro from '@tarojs/taro'\nimport { WEAPP, N } from './utils'\nif (WEAPP) Taro.getUserProfile()\nif (N) Taro.getUserProfile()\n",
+    })
+    assert guards_by_line(tmp_path) == {("app.ts", 3): [("taro_env", False, "weapp")], ("app.ts", 4): []}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,40 @@ def test_the_registry_is_whole_and_every_template_fills() -> None:
         english = rule.messages["en"]
         if any(template.text != "{text}" for template in english.values()):  # prose of the reader needs no template
             assert set(rule.messages["zh"]) == set(english), rule.code
+
+
+def test_import_conflicts_compare_versions_not_text(matrix: Matrix) -> None:
+    from checker.commands.kb import _lowest
+
+    assert str(_lowest(matrix, "weapp", "runtime", [">=2.10.4", ">=2.9.0 <2.10.0"])) == "2.9.0"  # as text, '2.10.4' < '2.9.0'
+    assert str(_lowest(matrix, "weapp", "taro", [">=3.10.0", ">=3.9.0"])) == "3.9.0"
+    assert _lowest(matrix, "rn", "runtime", [">=1.0.0"]) is None  # no runtime catalogue: nothing to compare
+
+
+def test_the_atomic_writer_leaves_no_temp_file_when_a_write_fails(tmp_path: Path) -> None:
+    from checker.atomic import replace_atomically
+
+    target = tmp_path / "report.json"
+    target.write_text("old")
+
+    def chunks():  # type: ignore[no-untyped-def]
+        yield b"new, in part"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        replace_atomically(target, chunks())
+    assert (target.read_text(), sorted(p.name for p in tmp_path.iterdir())) == ("old", ["report.json"])
+    replace_atomically(tmp_path / "deep" / "x.txt", "中文", make_parents=True)
+    assert (tmp_path / "deep" / "x.txt").read_text(encoding="utf-8") == "中文"
+
+
+def test_code_in_a_folder_named_after_a_platform_runs_there_only(matrix: Matrix) -> None:
+    native = CallSite(api="beta", file="src/iconfont/alipay/alipay.js", line=3, column=1, callee="my.beta", via="my", called=True,
+                      promise_style=False)
+    scans = (FileScan(native.file, call_sites=(native,)),)
+    targets = resolved(Target("weapp", "2.30.0", "test"))
+    result = evaluate(matrix, profile(), scans, targets=targets)
+    assert [f.code for f in result.findings] == []  # no TC111: the folder is alipay's
+    elsewhere = replace(native, file="src/iconfont/weapp-icons/alipay.js")
+    result = evaluate(matrix, profile(), (FileScan(elsewhere.file, call_sites=(elsewhere,)),), targets=targets)
+    assert [f.code for f in result.findings] == ["TC111"]

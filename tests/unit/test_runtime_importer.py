@@ -45,7 +45,9 @@ def test_the_lists_and_hooks_read_from_the_syntax_tree() -> None:
     shared = read_package(FIXTURES / "shared-3.3.0").facts
     assert (shared.forwards, shared.reserved, shared.framework) == (True, {"getEnv", "eventCenter"}, {"request", "addInterceptor"})
     h5 = read_package(FIXTURES / "taro-h5-3.4.1").facts
-    assert h5.apis == (("askProfile", "stub"), ("locateThing", "implemented"), ("readSync", "implemented"), ("scanThing", "wechat"))
+    # exports, and the members of the default export (exports["default"] = taro: the router's page APIs)
+    assert h5.apis == (("askProfile", "stub"), ("locateThing", "implemented"), ("navigateThing", "implemented"),
+                       ("readSync", "implemented"), ("scanThing", "wechat"))
     assert h5.stub_production == "resolves"
     rn = read_package(FIXTURES / "taro-rn-3.6.4").facts
     assert rn.apis == (("askProfile", "stub-async"), ("askTitle", "implemented"), ("getEnv", "implemented"), ("readSync", "stub-sync"))
@@ -71,6 +73,8 @@ def test_cells_per_line_fixed_list_forwarded_and_the_hook_regression() -> None:
     assert h5.cell("askProfile") == Cell("stub", stub=("rejects", "resolves"), kind="stub")
     assert h5.cell("scanThing") == Cell("partial", kind="wechat")
     assert h5.cell("askTitle") == Cell("unsupported", kind="absent")
+    # Taro's own in another release's core (getEnv in @tarojs/taro 2.0.0): not taken for absent
+    assert h5.cell("getEnv") == Cell("supported", framework=True, kind="framework-elsewhere")
     rn = facts_by_version(_packages(), PlatformTarget("rn", "rn", None))["3.6.4"]
     assert rn.cell("readSync") == Cell("stub", stub=("resolves", "resolves"), kind="stub-sync")
 
@@ -176,3 +180,47 @@ def test_rn_2x_stubs_every_listed_name_then_copies_the_implementations_in() -> N
         "askTitle": "implemented", "stopThing": "implemented", "onThing": "implemented", "askProfile": "implemented",  # the router's
         "readSync": "stub-undefined", "pxTransform": "implemented", "showThing": "absent"}
     assert rn.cell("readSync") == Cell("stub", stub=("resolves", "resolves"), kind="stub-undefined")
+
+
+IMPORTED_COMPUTED = """\
+id: sample
+kind: api
+category: base
+summary: imported
+provenance: {imported_from: ["@tarojs/taro@4.2.1"], computed_from: ["@tarojs/taro-h5@3.4.1"], by: test}
+support:
+  h5:
+    taro:
+      - {versions: ">=3.3.0", status: stub, stub: {development: rejects, production: resolves}, confidence: computed, sources: [imp-code-h5], note: a stub}
+  weapp:
+    taro:
+      - {versions: ">=3.3.0", status: supported, forwarded: true, confidence: computed, sources: [imp-code-h5]}
+sources:
+  imp-code-h5: {package: "@tarojs/taro-h5@3.4.1", file: dist/index.cjs.js}
+"""
+
+CURATED_CLAIM = """\
+id: sample
+kind: api
+category: base
+summary: curated
+support:
+  h5:
+    taro:
+      - {versions: ">=3.0.0", status: supported, confidence: community, sources: [forum]}
+  weapp:
+    taro:
+      - {versions: ">=3.0.0", status: unsupported, confidence: community, sources: [forum], note: not on old base libraries}
+sources:
+  forum: {url: "https://example.org/thread"}
+"""
+
+
+def test_kb110_reports_a_curated_claim_the_shipped_code_contradicts(make_matrix: Callable[..., Path]) -> None:
+    root = make_matrix({"sample": CURATED_CLAIM}, extra={"apis/imported/sample.yaml": IMPORTED_COMPUTED})
+    problems = [p for p in lint(load_documents(root)) if p.code == "KB110"]
+    # h5: curated works, the code has a stub; weapp: a forwarded Taro.X depends on the runtime, so no contradiction
+    assert [str(p.message) for p in problems] == [
+        "h5 taro at 3.3.0: curated 'supported' (>=3.0.0), but the shipped code says 'stub' for >=3.3.0 "
+        "(@tarojs/taro-h5@3.4.1 dist/index.cjs.js)"]
+    assert problems[0].location.path == "matrix/apis/sample.yaml"
