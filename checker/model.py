@@ -288,6 +288,7 @@ class Platform:
     order: int | None = None  # audience order, 1 first; None: after the ordered ones
     short_name: Text | None = None  # for table headings; the name when None
     build_only_folders: tuple[str, ...] = ()  # source folders only this kind of build compiles (custom-tab-bar)
+    package_globals: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a global a dependency provides there: (wx, (weixin-js-sdk, ...))
     native_globals_also: tuple[str, ...] = ()  # further globals the runtime provides (QQ also answers to wx)
 
     @property
