@@ -123,8 +123,9 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     for scan in scans:
         for note in scan.problems + ((scan.skipped,) if scan.skipped else ()):
             findings.append(Finding(rule.code, rule.severity, scan.file, args=Args.of(text=note)))
+        decoded = tc016_source_not_utf8.RULE
         for note in scan.notes:  # decoded from another encoding, scanned whole
-            findings.append(Finding(tc016_source_not_utf8.RULE.code, tc016_source_not_utf8.RULE.severity, scan.file, args=Args.of(text=note)))
+            findings.append(Finding(decoded.code, decoded.severity, scan.file, args=Args.of(text=note)))
     findings += tc013_vendored_not_scanned.note(vendored)
     day = today or date.today()
     context = Context(

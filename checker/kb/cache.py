@@ -50,17 +50,8 @@ def adopt(prebuilt: CacheIndex, path: Path, fingerprint: list[list[object]]) -> 
             header = json.loads(handle.readline(1 << 24))
             rest = handle.read()
         header["fingerprint"] = fingerprint
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle_fd, temp = tempfile.mkstemp(prefix=".matrix-", suffix=".tmp", dir=path.parent)
+        replace_atomically(path, [json.dumps(header, separators=(",", ":")).encode() + b"\n", rest], make_parents=True)
     except (OSError, ValueError, TypeError):
-        return False
-    try:
-        with os.fdopen(handle_fd, "wb") as out:
-            out.write(json.dumps(header, separators=(",", ":")).encode() + b"\n")
-            out.write(rest)
-        os.replace(temp, path)
-    except OSError:
-        remove(Path(temp))
         return False
     return True
 
