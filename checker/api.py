@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from checker.errors import Location, UsageError
+from checker.contradicted import drop_contradicted
 from checker.evaluate import ProjectResult, evaluate
 from checker.kb import load_matrix
 from checker.model import Matrix
@@ -69,7 +70,8 @@ def _projects(path: Path, m: Matrix, targets: str | None):  # type: ignore[no-un
     for directory in projects:
         profile = read_project(directory, scan_root=root, targets_override=targets)
         resolved = resolve_targets(profile, m.platforms, m.usage, m.catalogues)
-        yield profile, resolved, scan_project(directory, profile, m, projects)
+        scans = scan_project(directory, profile, m, projects)
+        yield profile, drop_contradicted(resolved, scans, m.platforms), scans
 
 
 def check(path: Path | str, *, targets: str | None = None, matrix: Matrix | None = None, today: date | None = None) -> list[ProjectResult]:

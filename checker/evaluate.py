@@ -83,7 +83,7 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
         return sorted(set(target_ids) - named) if guard.negated else sorted(named)
     if guard.kind in _CAPABILITY_GUARDS:
         if guard.receiver not in (None, "taro"):
-            return sorted(p for p in target_ids if platforms[p].native_global == guard.receiver)
+            return sorted(p for p in target_ids if guard.receiver in platforms[p].native_globals)
         return sorted(p for p in target_ids if guard.kind != "version" or platforms[p].runtime)
     return []
 
@@ -134,12 +134,13 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
         taro=TaroVersion.parse(profile.taro.resolved) if profile.taro.resolved else None,
         published=profile.published or day,
         today=day,
+        package_globals=package_globals(matrix, profile),
     )
     for used in sites + components:
         found = findings_for_use(context, used.site, matrix.api(used.api), used.guard_platforms)
         how = _how(used.site)
         findings += [replace(f, args=Args.of(f.args.as_dict(), **how)) for f in found] if how else found
-    findings += _unlisted_natives(matrix, targets.targets, scans)
+    findings += _unlisted_natives(matrix, targets.targets, scans, context.package_globals)
     lowest = _requirements(matrix, targets.targets, sites + components)
     hint = targets.lib_version
     if hint is not None:
@@ -186,7 +187,16 @@ def _how(site: CallSite | ComponentUse) -> dict[str, str]:
     return how | ({"within": site.within or "", "caller": site.caller} if site.caller else {})
 
 
-def _unlisted_natives(matrix: Matrix, targets: tuple[Target, ...], scans: tuple[FileScan, ...]) -> list[Finding]:
+def package_globals(matrix: Matrix, profile: ProjectProfile) -> dict[str, frozenset[str]]:
+    """Per platform, the globals a dependency of this project provides there (weixin-js-sdk: wx on h5)."""
+    depended = {package for package, _ in profile.libraries}
+    found = {platform.id: frozenset(name for name, packages in platform.package_globals if depended.intersection(packages))
+             for platform in matrix.platforms.values()}
+    return {key: names for key, names in found.items() if names}
+
+
+def _unlisted_natives(matrix: Matrix, targets: tuple[Target, ...], scans: tuple[FileScan, ...],
+                      provided: Mapping[str, frozenset[str]]) -> list[Finding]:
     """``my.scan()`` built for a platform without ``my``: the global alone decides, whether or not the matrix lists the member."""
     found = []
     for scan in scans:
@@ -198,7 +208,7 @@ def _unlisted_natives(matrix: Matrix, targets: tuple[Target, ...], scans: tuple[
             covered = tuple(tuple(guard_platforms(g, targets, matrix.platforms)) for g in site.guards)
             for target in targets:
                 platform = matrix.platforms[target.platform]
-                if platform.native_global != site.via and runs_on(target.platform, site.guards, covered):
+                if site.via not in platform.native_globals and site.via not in provided.get(platform.id, ()) and runs_on(target.platform, site.guards, covered):
                     found.append(tc111_global_missing.check_unlisted(site, platform))
     return found
 

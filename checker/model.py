@@ -287,6 +287,14 @@ class Platform:
     app_id_prefix: str | None = None  # how the platform's app ids start (wx..., tt...), where they have a fixed form
     order: int | None = None  # audience order, 1 first; None: after the ordered ones
     short_name: Text | None = None  # for table headings; the name when None
+    build_only_folders: tuple[str, ...] = ()  # source folders only this kind of build compiles (custom-tab-bar)
+    package_globals: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a global a dependency provides there: (wx, (weixin-js-sdk, ...))
+    native_globals_also: tuple[str, ...] = ()  # further globals the runtime provides (QQ also answers to wx)
+
+    @property
+    def native_globals(self) -> tuple[str, ...]:
+        """Every native global the platform's runtime provides, its own first."""
+        return ((self.native_global,) if self.native_global else ()) + self.native_globals_also
 
     @property
     def audience_key(self) -> tuple[bool, int, str]:

@@ -26,7 +26,7 @@ def member_names(matrix: Matrix) -> frozenset[str]:
 
 def scan_options(matrix: Matrix, profile: ProjectProfile) -> ScanOptions:
     return ScanOptions(
-        globals_=frozenset(p.native_global for p in matrix.platforms.values() if p.native_global),
+        globals_=frozenset(g for p in matrix.platforms.values() for g in p.native_globals),
         env_values=frozenset(p.taro_env for p in matrix.platforms.values()),
         env_aliases=frozenset(profile.env_aliases),
         names=member_names(matrix),
@@ -34,7 +34,17 @@ def scan_options(matrix: Matrix, profile: ProjectProfile) -> ScanOptions:
         platform_packages=tuple(sorted((package, p.taro_env) for p in matrix.platforms.values() for package in p.taro_packages)),
         wrappers=wrapper_uses(matrix, profile),
         project_prefixes=tuple(sorted({key for key, _ in profile.module_aliases})),
+        folder_envs=folder_envs(matrix),
     )
+
+
+def folder_envs(matrix: Matrix) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each folder some platforms' builds alone compile (their ``build_only_folders``), with those platforms' TARO_ENV values."""
+    envs: dict[str, set[str]] = {}
+    for platform in matrix.platforms.values():
+        for folder in platform.build_only_folders:
+            envs.setdefault(folder, set()).add(platform.taro_env)
+    return tuple(sorted((folder, tuple(sorted(values))) for folder, values in envs.items()))
 
 
 def wrapper_uses(matrix: Matrix, profile: ProjectProfile) -> tuple[WrapperUse, ...]:

@@ -10,9 +10,11 @@ __all__ = ["VENDOR_DIRS", "split_vendored"]
 
 VENDOR_DIRS = frozenset({"vendor", "vendors", "third_party", "third-party", "thirdparty"})
 _MINIFIED = (".min.js", ".min.mjs", ".min.cjs", "-min.js", ".prod.js", ".bundle.js")
-_BUNDLE_SIZE = 32 * 1024  # below this, a file is never taken for a bundle (and is not opened here)
+_BUNDLE_SIZE = 4 * 1024  # below this, a file is never taken for a bundle (and is not opened here)
 _SAMPLE = 64 * 1024
 _BUNDLE_LINE = 2000  # average characters per line in the sample above which a file is a one-line bundle
+_LONGEST_LINE = 5000  # one line this long, holding most of the sample, is minifier output (a licence header above it)
+_LONGEST_SHARE = 0.75
 
 
 def _is_bundle(file: SourceFile) -> bool:
@@ -23,7 +25,11 @@ def _is_bundle(file: SourceFile) -> bool:
             sample = handle.read(_SAMPLE)
     except OSError:
         return False  # the scanner reports what it cannot read
-    return len(sample) / (sample.count(b"\n") + 1) > _BUNDLE_LINE
+    lines = sample.split(b"\n")
+    if len(sample) / len(lines) > _BUNDLE_LINE:
+        return True
+    longest = max(len(line) for line in lines)
+    return longest >= _LONGEST_LINE and longest >= _LONGEST_SHARE * len(sample)
 
 
 def is_vendored(file: SourceFile) -> bool:

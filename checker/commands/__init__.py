@@ -56,6 +56,7 @@ def discover_projects(path: Path) -> tuple[Path, list[Path]]:
 def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | None, *, scan: bool, err: TextIO):  # type: ignore[no-untyped-def]
     """Each project's profile, targets and scans; a project that cannot be read is a problem line, and the others go on."""
     from checker.errors import ProjectError
+    from checker.contradicted import drop_contradicted
     from checker.pipeline import scan_project_files
     from checker.project.read import read_project
     from checker.targets.resolve import resolve_targets
@@ -74,6 +75,7 @@ def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | 
             problems.append(problem)
             continue
         scans, vendored = scan_project_files(directory, profile, matrix, projects) if scan else ((), ())
+        resolved = drop_contradicted(resolved, scans, matrix.platforms)
         read.append((profile, resolved, scans, vendored))
     return read, problems
 

@@ -130,6 +130,9 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         app_id_prefix=data.get("app_id_prefix"),
         order=data.get("order"),
         short_name=text_of(data.get("short_name")),
+        build_only_folders=tuple(item["folder"] for item in data.get("build_only_folders") or ()),
+        package_globals=tuple((item["global"], tuple(item["packages"])) for item in data.get("package_globals") or ()),
+        native_globals_also=tuple(item["global"] for item in data.get("native_globals_also") or ()),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,6 +38,8 @@ class Context:
     published: date
     today: date
     memo: Memo = field(default_factory=Memo, compare=False)
+    # globals the project's dependencies provide, per platform (the WeChat JS-SDK's wx on h5)
+    package_globals: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

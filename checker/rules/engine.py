@@ -114,7 +114,8 @@ def _case(context: Context, site: Site, api: Api, target: Target, minimum: Runti
 def _on_platform(context: Context, site: Site, api: Api, target: Target, covered: Covered) -> list[Finding]:
     platform = context.matrix.platforms[target.platform]
     native = isinstance(site, CallSite) and site.via != "taro"
-    if isinstance(site, CallSite) and native and platform.native_global != site.via:
+    if isinstance(site, CallSite) and native and site.via not in platform.native_globals \
+            and site.via not in context.package_globals.get(platform.id, ()):
         if _capability_guard(site, covered, target.platform, api) is None:
             return [tc111_global_missing.check(site, api, platform)]
         return []

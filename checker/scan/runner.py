@@ -47,11 +47,13 @@ class ScanOptions:
     platform_packages: tuple[tuple[str, str], ...] = ()  # @tarojs/taro-h5 -> h5: Taro built for one platform
     wrappers: tuple[WrapperUse, ...] = ()
     project_prefixes: tuple[str, ...] = ()  # import prefixes naming the project's own modules ('@/'): its aliases
+    folder_envs: tuple[tuple[str, tuple[str, ...]], ...] = ()  # custom-tab-bar -> the TARO_ENV values whose builds compile it
 
     def digest(self) -> str:
         text = json.dumps([SCANNER_VERSION, sorted(self.globals_), sorted(self.env_values), sorted(self.env_aliases), sorted(self.names),
                            sorted(self.env_types), sorted(self.platform_packages),
-                           sorted([w.label, w.export, w.api, list(w.envs), w.tested] for w in self.wrappers), sorted(self.project_prefixes)])
+                           sorted([w.label, w.export, w.api, list(w.envs), w.tested] for w in self.wrappers), sorted(self.project_prefixes),
+                           sorted([folder, list(envs)] for folder, envs in self.folder_envs)])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -133,18 +135,22 @@ def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = 
     if suffix == ".vue":
         raw, language = script_of_vue(raw)
     scanned = extract(raw, language, display, globals_=options.globals_, env_aliases=options.env_aliases,
-                      file_guards=_platform_file_guard(display, options.env_values),
+                      file_guards=_platform_file_guard(display, options.env_values, options.folder_envs),
                       env_types=dict(options.env_types), platform_packages=dict(options.platform_packages), wrappers=options.wrappers,
                       project_prefixes=options.project_prefixes)
     return dataclasses.replace(scanned, notes=notes) if notes else scanned
 
 
-def _platform_file_guard(display: str, env_values: frozenset[str]) -> tuple[Guard, ...]:
-    """``index.weapp.ts`` is compiled only for weapp."""
+def _platform_file_guard(display: str, env_values: frozenset[str],
+                         folder_envs: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> tuple[Guard, ...]:
+    """``index.weapp.ts`` is compiled only for weapp; a file in a folder only some builds compile (custom-tab-bar/), only for those."""
+    guards = []
     parts = os.path.basename(display).split(".")
     if len(parts) >= 3 and parts[-2] in env_values:
-        return (Guard("platform_file", 1, envs=(parts[-2],)),)
-    return ()
+        guards.append(Guard("platform_file", 1, envs=(parts[-2],)))
+    folders = display.split("/")[:-1]
+    guards += [Guard("platform_file", 1, envs=envs) for folder, envs in folder_envs if folder in folders]
+    return tuple(guards)
 
 
 def _scan_batch(batch: list[tuple[str, str]], options: ScanOptions) -> list[dict[str, object]]:

@@ -35,6 +35,9 @@ FORBIDDEN = {
     "checker.names": ("checker.",),
     "checker.planning": ("checker.render", "checker.cli", "checker.kb"),
     "checker.render": ("checker.cli", "checker.commands", "checker.kb.build", "checker.kb.files"),
+    # the step between the scan and evaluation: targets and call sites in, targets out
+    "checker.contradicted": ("checker.evaluate", "checker.rules", "checker.render", "checker.cli", "checker.commands", "checker.kb",
+                             "checker.planning", "checker.pipeline", "checker.api"),
     "checker.pipeline": ("checker.render", "checker.cli", "checker.commands"),
     "checker.api": ("checker.cli", "checker.commands", "checker.render"),
     "checker.commands": ("checker.cli",),

@@ -1,0 +1,55 @@
+"""A guessed target the app's entry contradicts (another platform's global called unguarded at launch) is dropped, with one warning."""
+
+from __future__ import annotations
+
+from checker.contradicted import drop_contradicted, is_entry
+from checker.errors import Location
+from checker.model import Platform, Text
+from checker.project.profile import Note
+from checker.scan.sites import CallSite, FileScan, Guard
+from checker.targets.model import Target
+from checker.targets.resolve import ResolvedTargets
+
+
+def _platform(pid: str, glob: str) -> Platform:
+    return Platform(id=pid, name=Text(), taro_env=pid, native_global=glob, runtime=None, plugin=None, sources={})
+
+
+PLATFORMS = {"pa": _platform("pa", "ga"), "pb": _platform("pb", "gb")}
+
+
+def _site(file: str, via: str = "gb", guards: tuple[Guard, ...] = ()) -> CallSite:
+    return CallSite(api="hideMenu", file=file, line=55, column=5, callee=f"{via}.hideMenu", via=via, called=True, promise_style=False,
+                    guards=guards)
+
+
+def _targets(guessed: bool = True) -> ResolvedTargets:
+    return ResolvedTargets((Target("pa", None, "evidence", guessed=guessed), Target("pb", None, "evidence", guessed=guessed)))
+
+
+def test_the_entry_is_src_app_with_a_script_extension() -> None:
+    assert [is_entry(p) for p in ("src/app.ts", "src/app.vue", "src/app.config.ts", "src/pages/app.ts", "src/app.less")] == [
+        True, True, False, False, False]
+
+
+def test_an_unguarded_call_in_the_entry_drops_the_guess_it_contradicts() -> None:
+    result = drop_contradicted(_targets(), (FileScan("src/app.ts", call_sites=(_site("src/app.ts"),)),), PLATFORMS)
+    assert [t.platform for t in result.targets] == ["pb"]
+    assert result.notes == (Note("TC007", "warning",
+                                 "pa was guessed as a target, but the app's entry calls gb.hideMenu() unguarded at src/app.ts:55, which that"
+                                 " build could not run: pa left out of the guessed targets; declare the targets (taro-compat init --targets"
+                                 " ...) if it is one", Location("src/app.ts", 55, 5)),)
+
+
+def test_declared_targets_guarded_calls_and_other_files_change_nothing() -> None:
+    entry = (FileScan("src/app.ts", call_sites=(_site("src/app.ts"),)),)
+    assert drop_contradicted(_targets(guessed=False), entry, PLATFORMS) == _targets(guessed=False)
+    guarded = (FileScan("src/app.ts", call_sites=(_site("src/app.ts", guards=(Guard("taro_env", 50, envs=("pb",)),)),)),)
+    assert drop_contradicted(_targets(), guarded, PLATFORMS) == _targets()
+    elsewhere = (FileScan("src/pages/a.ts", call_sites=(_site("src/pages/a.ts"),)),)
+    assert drop_contradicted(_targets(), elsewhere, PLATFORMS) == _targets()
+
+
+def test_no_target_is_dropped_when_none_would_be_left() -> None:
+    both = (FileScan("src/app.ts", call_sites=(_site("src/app.ts"), _site("src/app.ts", via="ga"))),)
+    assert drop_contradicted(_targets(), both, PLATFORMS) == _targets()
