@@ -208,7 +208,8 @@ def _unlisted_natives(matrix: Matrix, targets: tuple[Target, ...], scans: tuple[
             covered = tuple(tuple(guard_platforms(g, targets, matrix.platforms)) for g in site.guards)
             for target in targets:
                 platform = matrix.platforms[target.platform]
-                if site.via not in platform.native_globals and site.via not in provided.get(platform.id, ()) and runs_on(target.platform, site.guards, covered):
+                has_global = site.via in platform.native_globals or site.via in provided.get(platform.id, ())
+                if not has_global and runs_on(target.platform, site.guards, covered):
                     found.append(tc111_global_missing.check_unlisted(site, platform))
     return found
 

@@ -9,13 +9,12 @@ goes up past the checked path, and a root counts only if its member globs take t
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from checker.errors import Location
+from checker.globs import glob_regex
 from checker.project.profile import Note
 from checker.yamlread import YamlMap, YamlProblem, read_documents
 
@@ -113,28 +112,6 @@ def _included(member: str, globs: Iterable[str]) -> bool:
     for pattern in globs:
         negated = pattern.startswith("!")
         body = pattern.removeprefix("!").removeprefix("./").rstrip("/")
-        if body and _glob(body).fullmatch(member):
+        if body and glob_regex(body).fullmatch(member):
             included = not negated
     return included
-
-
-@cache
-def _glob(pattern: str) -> re.Pattern[str]:
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:[^/]+/)*")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))

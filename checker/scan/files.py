@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
+from checker.globs import glob_regex
 from checker.names import SKIPPED_DIRS
 
 __all__ = ["SOURCE_SUFFIXES", "SourceFile", "glob_matches", "source_files"]
@@ -17,31 +16,8 @@ SOURCE_SUFFIXES = frozenset({".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts
 _SKIPPED_DIRS = SKIPPED_DIRS
 
 
-@cache
-def _glob(pattern: str) -> re.Pattern[str]:
-    """A glob with ``**`` (any folders), ``*`` and ``?`` (within one folder), as .gitignore reads them."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + "(?:/.*)?")
-
-
 def glob_matches(relative: str, patterns: Iterable[str]) -> bool:
-    return any(_glob(pattern.removeprefix("./")).fullmatch(relative) for pattern in patterns)
+    return any(glob_regex(pattern.removeprefix("./"), with_contents=True).fullmatch(relative) for pattern in patterns)
 
 
 @dataclass(frozen=True, slots=True)

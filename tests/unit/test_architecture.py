@@ -33,6 +33,7 @@ FORBIDDEN = {
     "checker.findings": ("checker.",),
     "checker.atomic": ("checker.",),
     "checker.names": ("checker.",),
+    "checker.globs": ("checker.",),
     "checker.planning": ("checker.render", "checker.cli", "checker.kb"),
     "checker.render": ("checker.cli", "checker.commands", "checker.kb.build", "checker.kb.files"),
     # the step between the scan and evaluation: targets and call sites in, targets out
