@@ -55,7 +55,7 @@ def user_usage(path: Path, matrix):  # type: ignore[no-untyped-def]
     """A usage file the user supplies (their WeChat console export, in the bundled file's shape)."""
     from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors
     from checker.kb._yaml import read_yaml
-    from checker.kb.build import build_usage
+    from checker.kb.build_meta import build_usage
     from checker.kb.schema import validate
     from checker.resources import matrix_root
 

@@ -18,7 +18,8 @@ from checker.cachedir import cache_dir as default_cache_dir
 from checker.errors import KnowledgeBaseError, KnowledgeBaseErrors, Location
 from checker.kb import cache as _cache
 from checker.kb._yaml import Document, read_yaml
-from checker.kb.build import ApiBuilder, build_catalogue, build_platform, build_usage, check_taro_catalogue
+from checker.kb.build import ApiBuilder
+from checker.kb.build_meta import build_catalogue, build_platform, build_usage, check_taro_catalogue
 from checker.kb.wrappers import build_wrapper
 from checker.kb.files import MatrixFile, digest, fingerprint, list_files
 from checker.kb.merge import is_imported, merge_records

@@ -35,7 +35,7 @@ FORBIDDEN = {
     "checker.names": ("checker.",),
     "checker.globs": ("checker.",),
     "checker.planning": ("checker.render", "checker.cli", "checker.kb"),
-    "checker.render": ("checker.cli", "checker.commands", "checker.kb.build", "checker.kb.files"),
+    "checker.render": ("checker.cli", "checker.commands", "checker.kb.build", "checker.kb.build_meta", "checker.kb.files"),
     # the step between the scan and evaluation: targets and call sites in, targets out
     "checker.contradicted": ("checker.evaluate", "checker.rules", "checker.render", "checker.cli", "checker.commands", "checker.kb",
                              "checker.planning", "checker.pipeline", "checker.api"),
