@@ -290,6 +290,9 @@ class Platform:
     build_only_folders: tuple[str, ...] = ()  # source folders only this kind of build compiles (custom-tab-bar)
     package_globals: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a global a dependency provides there: (wx, (weixin-js-sdk, ...))
     native_globals_also: tuple[str, ...] = ()  # further globals the runtime provides (QQ also answers to wx)
+    sync_suffix: str | None = None  # a name ending so is a synchronous API (WeChat: Sync)
+    native_promise_from: str | None = None  # runtime version from which async natives return a Promise without callbacks
+    native_promise_except: tuple[str, ...] = ()  # natives that return a task object instead
 
     @property
     def native_globals(self) -> tuple[str, ...]:

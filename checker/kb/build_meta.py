@@ -35,6 +35,9 @@ def build_platform(data: Mapping[str, Any], path: str, locate: Locate) -> Platfo
         build_only_folders=tuple(item["folder"] for item in data.get("build_only_folders") or ()),
         package_globals=tuple((item["global"], tuple(item["packages"])) for item in data.get("package_globals") or ()),
         native_globals_also=tuple(item["global"] for item in data.get("native_globals_also") or ()),
+        sync_suffix=(data.get("sync_suffix") or {}).get("suffix"),
+        native_promise_from=(data.get("native_promise") or {}).get("from"),
+        native_promise_except=tuple((data.get("native_promise") or {}).get("except") or ()),
     )
 
 

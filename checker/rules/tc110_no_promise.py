@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from checker.findings import Finding, Severity
+from checker.model import Platform
 from checker.rules import _words
 from checker.rules.context import Case, cite, detail, make
 from checker.rules.rule import Rule, Template
 from checker.scan.sites import CallSite
+from checker.versions import RuntimeVersion
 
 RULE = Rule(
     code="TC110",
@@ -30,8 +32,20 @@ RULE = Rule(
 def check(case: Case) -> Finding | None:
     if not isinstance(case.site, CallSite) or not case.site.promise_style:
         return None
+    platform = case.context.matrix.platforms[case.target.platform]
+    if platform.sync_suffix and case.api.id.endswith(platform.sync_suffix):
+        return None  # a synchronous API: await gives its result
     for answer in case.resolution.axes:
         if answer.statement is not None and answer.statement.promise is False:
+            if answer.statement.forwarded and _native_promise(platform, case):
+                continue  # Taro passes the native function through, and the native returns a Promise
             where = detail(case.target.platform, sources=cite(answer.statement.sources), axis=answer.axis, version=str(answer.version))
             return make(RULE, case.site, case.api.id, platform=where)
     return None
+
+
+def _native_promise(platform: Platform, case: Case) -> bool:
+    """Whether every base library the target promises returns a Promise from this native when no callback is given."""
+    if platform.native_promise_from is None or case.minimum is None or case.api.id in platform.native_promise_except:
+        return False
+    return case.minimum >= RuntimeVersion.parse(platform.native_promise_from)
