@@ -171,7 +171,8 @@ def _read_api(package: Path, version: str) -> tuple[list[str], Facts]:
     module = _module(package, relative)
     if all(name in module.names for name in _LISTS):
         return [relative], _fixed_lists(module, package / relative)
-    return [relative], Facts(framework=module.names.get("Taro", frozenset()))
+    # Taro's own: the members of the object literal and those assigned on it (Taro.pxTransform = getPxTransform(Taro))
+    return [relative], Facts(framework=module.names.get("Taro", frozenset()) | module.members.get("Taro", frozenset()))
 
 
 def _read_shared(package: Path, version: str) -> tuple[list[str], Facts]:

@@ -224,3 +224,8 @@ def test_kb110_reports_a_curated_claim_the_shipped_code_contradicts(make_matrix:
         "h5 taro at 3.3.0: curated 'supported' (>=3.0.0), but the shipped code says 'stub' for >=3.3.0 "
         "(@tarojs/taro-h5@3.4.1 dist/index.cjs.js)"]
     assert problems[0].location.path == "matrix/apis/sample.yaml"
+
+
+def test_members_assigned_on_taro_are_taros_own() -> None:
+    facts = read_package(FIXTURES / "api-3.4.0").facts
+    assert sorted(facts.framework) == ["getEnv", "initPxTransform", "pxTransform"]
