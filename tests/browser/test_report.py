@@ -4,31 +4,19 @@ under the page's CSP without a console error, and nothing outside the page is re
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from checker.render.fmt_html import render_html
-from conftest import REPO
 from synthetic_report import EIGHT, HOSTILE_FILE, build_report
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-ARTIFACTS = REPO / "test-artifacts"
 
-try:
-    from playwright.sync_api import Browser, Page, sync_playwright
-except ImportError:  # pragma: no cover - the README's test command installs it
-    sync_playwright = None
+from browser_support import ARTIFACTS, launch, require_browser
 
-if sync_playwright is None or not os.path.exists(CHROMIUM):
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must run the browser tests: install chromium and playwright (see the README's test command)")
-    pytest.skip("Chromium or Playwright is not installed", allow_module_level=True)
+require_browser()
+from playwright.sync_api import Browser, Page  # noqa: E402 - only where it is installed
 
 REPORT = build_report(14_000)
 FINDINGS = [(r.profile.root, f) for r in REPORT.results for f in r.findings]
@@ -43,10 +31,7 @@ def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield instance
-        instance.close()
+    yield from launch()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ test-artifacts/.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,22 +19,13 @@ from checker.render.site import build_site
 from checker.render.site_disagreements import read_report
 from conftest import MATRIX, MINIMAL_API, REPO
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-ARTIFACTS = REPO / "test-artifacts"
+from browser_support import ARTIFACTS, launch, require_browser
+
+require_browser()
+from playwright.sync_api import Browser, Page  # noqa: E402 - only where it is installed
+
 FIXTURES = REPO / "tests" / "fixtures" / "site"
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
-
-try:
-    from playwright.sync_api import Browser, Page, sync_playwright
-except ImportError:  # pragma: no cover - the README's test command installs it
-    sync_playwright = None
-
-if sync_playwright is None or not os.path.exists(CHROMIUM):
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must run the browser tests: install chromium and playwright (see the README's test command)")
-    pytest.skip("Chromium or Playwright is not installed", allow_module_level=True)
 
 
 def small_matrix(root: Path) -> Path:
@@ -64,10 +54,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield instance
-        instance.close()
+    yield from launch()
 
 
 def open_page(browser: Browser, viewport: dict[str, int]) -> Page:
