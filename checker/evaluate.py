@@ -26,14 +26,13 @@ from checker.rules import (
 )
 from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
-from checker.scan.sites import PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard
+from checker.scan.sites import CAPABILITY_GUARDS, PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard, GuardKind
 from checker.targets.model import Target
 from checker.targets.resolve import ResolvedTargets
 from checker.versions import TaroVersion, Version
 
 __all__ = ["ProjectResult", "Selection", "Use", "component_id", "evaluate", "guard_platforms"]
 
-_CAPABILITY_GUARDS = ("can_i_use", "exists", "version")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +80,10 @@ def guard_platforms(guard: Guard, targets: tuple[Target, ...], platforms: Mappin
     if guard.kind in PLATFORM_GUARDS:
         named = {p for p in target_ids if platforms[p].taro_env in guard.envs}
         return sorted(set(target_ids) - named) if guard.negated else sorted(named)
-    if guard.kind in _CAPABILITY_GUARDS:
+    if guard.kind in CAPABILITY_GUARDS:
         if guard.receiver not in (None, "taro"):
             return sorted(p for p in target_ids if guard.receiver in platforms[p].native_globals)
-        return sorted(p for p in target_ids if guard.kind != "version" or platforms[p].runtime)
+        return sorted(p for p in target_ids if guard.kind is not GuardKind.VERSION or platforms[p].runtime)
     return []
 
 
@@ -94,7 +93,7 @@ def _in_platform_folder(site: CallSite | ComponentUse, envs: frozenset[str]) -> 
     folders = [part for part in site.file.split("/")[:-1] if part in envs]
     if not folders:
         return site
-    return replace(site, guards=(Guard("platform_file", 1, envs=(folders[-1],)),) + site.guards)
+    return replace(site, guards=(Guard(GuardKind.PLATFORM_FILE, 1, envs=(folders[-1],)),) + site.guards)
 
 
 def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...] = (), *, targets: ResolvedTargets,
@@ -203,7 +202,7 @@ def _unlisted_natives(matrix: Matrix, targets: tuple[Target, ...], scans: tuple[
         for site in scan.call_sites:
             if site.via == "taro" or site.api in matrix or site.suppression is not None:
                 continue
-            if any(g.kind in _CAPABILITY_GUARDS and not g.negated and g.receiver == site.via for g in site.guards):
+            if any(g.kind in CAPABILITY_GUARDS and not g.negated and g.receiver == site.via for g in site.guards):
                 continue  # tested first (typeof my !== 'undefined', my.x &&): runs only where the global is
             covered = tuple(tuple(guard_platforms(g, targets, matrix.platforms)) for g in site.guards)
             for target in targets:
@@ -234,7 +233,7 @@ def _requirements(matrix: Matrix, targets: tuple[Target, ...], uses: tuple[Use, 
     """The lowest runtime (per target) and Taro versions under which every unguarded use works."""
     lowest: dict[str, Version] = {}
     for used in uses:
-        if any(g.kind in _CAPABILITY_GUARDS and not g.negated for g in used.site.guards):
+        if any(g.kind in CAPABILITY_GUARDS and not g.negated for g in used.site.guards):
             continue
         api = matrix.api(used.api)
         native = isinstance(used.site, CallSite) and used.site.via != "taro"

@@ -88,7 +88,7 @@ def scan_project_files(directory: Path, profile: ProjectProfile, matrix: Matrix,
                        cache: bool = True) -> tuple[tuple[FileScan, ...], tuple[str, ...]]:
     """The scans, and the vendored or minified files left out (project paths)."""
     nested = [p.relative_to(directory).as_posix() for p in projects if p != directory and directory in p.parents]
-    output = [profile.output_root] if profile.output_root and "(" not in profile.output_root else []
+    output = [profile.output_root] if profile.output_root else []
     files, _ = source_files(directory, include=profile.include, exclude=profile.exclude, skip_dirs=nested + output)
     files, vendored = split_vendored(files, profile.include)
     cache_path = cache_file_for("scan", directory, ".json") if cache else None

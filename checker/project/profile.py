@@ -50,7 +50,8 @@ class ProjectProfile:
     framework: str | None = None
     compiler: str | None = None
     source_root: str = "src"
-    output_root: str | None = None
+    output_root: str | None = None  # its literal value
+    output_root_computed: bool = False  # set to an expression (`dist/${process.env.TARO_ENV}`)
     plugins: tuple[str, ...] = ()
     config_file: str | None = None  # config/index.js or .ts, as read
     config_lines: tuple[tuple[str, int], ...] = ()  # config key -> its line

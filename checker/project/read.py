@@ -36,7 +36,7 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
     notes += taro_notes
     config, env_comparisons = _taro_config(directory)
     values = config.values if config else {}
-    files = platform_files(directory, display_of, _literal(values.get("projectConfigName")))
+    files = platform_files(directory, display_of, values.get("projectConfigName"))
     notes += [Note("TC003", "warning", "comments or trailing commas: Taro's CLI reads this file with JSON.parse and would fail",
                    Location(f.display, 1, 1)) for f in files if f.lenient]
     settings = _settings(directory, package.settings, package.settings_at, notes)
@@ -54,10 +54,11 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
         name=package.name,
         taro=taro,
         declared_targets=declared,
-        framework=_literal(values.get("framework")),
-        compiler=_literal(values.get("compiler")),
-        source_root=_literal(values.get("sourceRoot")) or "src",
+        framework=values.get("framework"),
+        compiler=values.get("compiler"),
+        source_root=values.get("sourceRoot") or "src",
         output_root=values.get("outputRoot"),
+        output_root_computed=config is not None and "outputRoot" in config.computed,
         plugins=config.plugins if config else (),
         config_file=config.file if config else None,
         config_lines=tuple(sorted(config.lines.items())) if config else (),
@@ -85,10 +86,6 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
         strict_unknown=settings.strict_unknown if settings else False,
         notes=tuple(notes),
     )
-
-
-def _literal(value: str | None) -> str | None:
-    return None if value in (None, "(computed)") else value
 
 
 def _taro_config(directory: Path) -> tuple[TaroConfig | None, tuple[tuple[str, str, int], ...]]:

@@ -17,14 +17,14 @@ __all__ = ["TaroConfig", "read_taro_config", "CONFIG_NAMES"]
 
 CONFIG_NAMES = ("index.ts", "index.js", "index.mjs", "index.cjs")
 _KEYS = ("projectName", "framework", "compiler", "sourceRoot", "outputRoot", "projectConfigName")
-_DYNAMIC = "(computed)"
 MAX_CONFIG_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
 class TaroConfig:
     file: str
-    values: dict[str, str] = field(default_factory=dict)  # key -> literal value, or "(computed)"
+    values: dict[str, str] = field(default_factory=dict)  # key -> its literal value
+    computed: frozenset[str] = frozenset()  # keys set to an expression this reader does not evaluate
     plugins: tuple[str, ...] = ()
     env_aliases: tuple[str, ...] = ()  # defineConstants names whose value is process.env.TARO_ENV
     lines: dict[str, int] = field(default_factory=dict)  # key -> line where it is set
@@ -46,6 +46,7 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
         bad = first_error(tree.root_node)
         raise ProjectError("does not parse as JavaScript/TypeScript", Location(display, bad.start_point[0] + 1, bad.start_point[1] + 1))
     values: dict[str, str] = {}
+    computed: set[str] = set()
     lines: dict[str, int] = {}
     plugins: list[str] = []
     aliases: list[str] = []
@@ -59,11 +60,15 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
         if key is None or value is None:
             continue
         line = pair.start_point[0] + 1
-        if key in _KEYS and key not in values:
-            values[key] = _compiler_type(value) if key == "compiler" else (_string(value) or _DYNAMIC)
+        if key in _KEYS and key not in lines:
+            literal = _compiler_type(value) if key == "compiler" else _string(value)
             lines[key] = line
-            if key == "outputRoot" and values[key] == _DYNAMIC:
-                output_strings = _result_strings(value)
+            if literal is not None:
+                values[key] = literal
+            else:
+                computed.add(key)
+                if key == "outputRoot":
+                    output_strings = _result_strings(value)
         elif key == "plugins" and (plugin_depth is None or depth < plugin_depth):
             # the config's own plugins, not a babel or postcss option's of the same name (nested deeper;
             # Taro 1's config has a plugins object of babel options)
@@ -87,7 +92,7 @@ def read_taro_config(path: Path, display: str) -> TaroConfig:
                     name = _key(constant)
                     if name:
                         aliases.append(name)
-    return TaroConfig(display, values, tuple(plugins), tuple(dict.fromkeys(aliases)), lines, tuple(modules),
+    return TaroConfig(display, values, frozenset(computed), tuple(plugins), tuple(dict.fromkeys(aliases)), lines, tuple(modules),
                       _env_comparisons(tree.root_node), output_strings)
 
 
@@ -193,12 +198,12 @@ def _string(node: Node | None) -> str | None:
     return None
 
 
-def _compiler_type(value: Node) -> str:
+def _compiler_type(value: Node) -> str | None:
     if value.type == "object":
         for pair in value.named_children:
             if pair.type == "pair" and _key(pair) == "type":
-                return _string(pair.child_by_field_name("value")) or _DYNAMIC
-    return _string(value) or _DYNAMIC
+                return _string(pair.child_by_field_name("value"))
+    return _string(value)
 
 
 def _mentions_taro_env(value: Node | None) -> bool:

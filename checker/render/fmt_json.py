@@ -126,6 +126,7 @@ def _project(result: ProjectResult, report: Report, version: int) -> dict[str, A
             "compiler": profile.compiler,
             "source_root": profile.source_root,
             "output_root": profile.output_root,
+            "output_root_computed": profile.output_root_computed,
             "plugins": list(profile.plugins),
             "env_aliases": list(profile.env_aliases),
             "lib_version": profile.lib_version,

@@ -31,7 +31,7 @@ from checker.rules import (
     tc133_option_not_on_platform,
 )
 from checker.rules.context import Case, Context, Site, minimum_of
-from checker.scan.sites import PLATFORM_GUARDS, CallSite, Guard
+from checker.scan.sites import PLATFORM_GUARDS, CallSite, Guard, GuardKind
 from checker.support import resolve
 from checker.targets.model import Target
 from checker.versions import RuntimeVersion
@@ -39,7 +39,6 @@ from checker.versions import RuntimeVersion
 __all__ = ["findings_for_use", "runs_on"]
 
 Covered = tuple[tuple[str, ...], ...]
-_PLATFORM_GUARDS = PLATFORM_GUARDS
 
 
 def findings_for_use(context: Context, site: Site, api: Api, covered: Covered) -> list[Finding]:
@@ -65,13 +64,13 @@ def runs_on(platform: str, guards: tuple[Guard, ...], covered: Covered) -> bool:
     """Platform guards (TARO_ENV, name.weapp.ts) keep the code off the other platforms; so does a test that
     a native global exists, off the platforms without that global, whatever it calls through it."""
     return all(platform in platforms for guard, platforms in zip(guards, covered, strict=True)
-               if guard.kind in _PLATFORM_GUARDS or _needs_global(guard))
+               if guard.kind in PLATFORM_GUARDS or _needs_global(guard))
 
 
 def _needs_global(guard: Guard) -> bool:
     """``typeof my !== 'undefined'``, ``window.my``: true only where ``my`` exists. Not ``my.x &&`` nor
     ``my.canIUse()``: where ``my`` is missing the test itself throws, so it protects nothing there."""
-    return guard.kind == "exists" and guard.api is None and not guard.negated and guard.receiver not in (None, "taro")
+    return guard.kind is GuardKind.EXISTS and guard.api is None and not guard.negated and guard.receiver not in (None, "taro")
 
 
 def _obsolete_everywhere(obsolete: list[Finding], others: list[Finding]) -> list[Finding]:
@@ -85,9 +84,10 @@ def _capability_guard(site: Site, covered: Covered, platform: str, api: Api) -> 
     for guard, platforms in zip(site.guards, covered, strict=True):
         if guard.negated or platform not in platforms:
             continue
-        if guard.kind == "exists" and guard.api == api.id:
+        if guard.kind is GuardKind.EXISTS and guard.api == api.id:
             return guard
-        if guard.kind == "can_i_use" and guard.schema is not None and (guard.schema == api.id or guard.schema.startswith(api.id + ".")):
+        tested = guard.schema
+        if guard.kind is GuardKind.CAN_I_USE and tested is not None and (tested == api.id or tested.startswith(api.id + ".")):
             return guard
     return None
 
@@ -96,7 +96,7 @@ def _version_guard(site: Site, covered: Covered, platform: str) -> RuntimeVersio
     """compareVersion(SDKVersion, 'X') >= 0 around the call: the code runs on X and later only."""
     versions = []
     for guard, platforms in zip(site.guards, covered, strict=True):
-        if guard.kind == "version" and not guard.negated and guard.version and platform in platforms:
+        if guard.kind is GuardKind.VERSION and not guard.negated and guard.version and platform in platforms:
             try:
                 versions.append(RuntimeVersion.parse(guard.version))
             except ValueError:
@@ -176,7 +176,7 @@ def _verdict(case: Case) -> list[Finding]:
 
 def _guarded(case: Case, guard: Guard, problems: list[Finding]) -> list[Finding]:
     resolution = case.resolution
-    if guard.kind == "can_i_use" and resolution.verdict is Status.STUB:
+    if guard.kind is GuardKind.CAN_I_USE and resolution.verdict is Status.STUB:
         cannot = tc121_guard_cannot_protect.check(case)
         if cannot is not None:
             return [cannot]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from checker.scan.sites import Call, FileScan
+from checker.scan.sites import Call, FileScan, GuardKind
 
 __all__ = ["judge_at_callers"]
 
@@ -100,5 +100,5 @@ def _stem(display: str) -> str:
 
 
 def _guarded(call: Call) -> bool:
-    return any(g.kind != "try_catch" for g in call.guards)
+    return any(g.kind is not GuardKind.TRY_CATCH for g in call.guards)
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.scan.sites import Argument, Call, CallSite, ComponentUse, ExportedGuard, FileScan, Guard, Reexport, Suppression
+from checker.scan.sites import Argument, Call, CallSite, ComponentUse, ExportedGuard, FileScan, Guard, GuardKind, Reexport, Suppression
 
 __all__ = ["decode", "encode"]
 
 
 def _guard(data: dict[str, Any]) -> Guard:
-    return Guard(**{**data, "envs": tuple(data.get("envs", ()))})
+    return Guard(**{**data, "kind": GuardKind(data["kind"]), "envs": tuple(data.get("envs", ()))})
 
 
 def encode(scan: FileScan) -> dict[str, Any]:
     def guard(g: Guard) -> dict[str, Any]:
-        return {k: v for k, v in ((f, getattr(g, f)) for f in g.__dataclass_fields__) if v not in (None, (), False)} | {"kind": g.kind, "line": g.line}
+        return {k: v for k, v in ((f, getattr(g, f)) for f in g.__dataclass_fields__) if v not in (None, (), False)} | {"kind": g.kind.value, "line": g.line}
 
     return {
         "file": scan.file,

@@ -11,7 +11,7 @@ from checker.scan.libraries import library_sites
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
 from checker.scan.exports import exported_guards
-from checker.scan.sites import Argument, Call, CallSite, ComponentUse, FileScan, Guard, Suppression, WrapperUse
+from checker.scan.sites import Argument, Call, CallSite, ComponentUse, FileScan, Guard, GuardKind, Suppression, WrapperUse
 from checker.syntax import Node, captures, first_error, parse_as_built
 
 __all__ = ["extract"]
@@ -66,7 +66,7 @@ def extract(
         if node.parent is not None:
             reader.remember_function(_text(node), node.parent)
     if bindings.platform_envs:  # import Taro from '@tarojs/taro-h5': code written for that platform
-        file_guards = (*file_guards, Guard("platform_package", 1, envs=tuple(sorted(bindings.platform_envs))))
+        file_guards = (*file_guards, Guard(GuardKind.PLATFORM_PACKAGE, 1, envs=tuple(sorted(bindings.platform_envs))))
     lines = source.split(b"\n")
     functions = top_level_functions(root)
     suppressions = {s.line: s for s in (_suppression(node, lines) for node in found.get("comment", ())) if s is not None}

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from checker.scan.callers import judge_at_callers
-from checker.scan.sites import ExportedGuard, FileScan, Guard
+from checker.scan.sites import ExportedGuard, FileScan, Guard, GuardKind
 
 __all__ = ["ModuleMap", "RESOLVE_EXTENSIONS", "project_pass", "replaced_on"]
 
@@ -131,11 +131,11 @@ class _Graph:
         return None
 
     def substitute(self, importer: str, guards: tuple[Guard, ...], depth: int = 0, seen: frozenset[tuple[str, str]] = frozenset()) -> tuple[Guard, ...]:
-        if not any(g.kind == "imported" for g in guards):
+        if not any(g.kind is GuardKind.IMPORTED for g in guards):
             return guards
         out: list[Guard] = []
         for guard in guards:
-            if guard.kind != "imported":
+            if guard.kind is not GuardKind.IMPORTED:
                 out.append(guard)
                 continue
             found = self.export(importer, guard.receiver or "", guard.api or "", depth, seen)
@@ -173,7 +173,7 @@ def project_pass(
 
 def _resolved(scan: FileScan, graph: _Graph, files: frozenset[str], envs: tuple[str, ...]) -> FileScan:
     replaced = replaced_on(scan.file, files, envs) if scan.call_sites or scan.components else ()
-    extra = (Guard("platform_file", 1, negated=True, envs=replaced),) if replaced else ()
+    extra = (Guard(GuardKind.PLATFORM_FILE, 1, negated=True, envs=replaced),) if replaced else ()
     if not extra and not _has_placeholder(scan):
         return scan
     sites = tuple(replace(s, guards=extra + graph.substitute(scan.file, s.guards)) for s in scan.call_sites)
@@ -187,4 +187,4 @@ def _re_exports(raw: bytes) -> bool:
 
 
 def _has_placeholder(scan: FileScan) -> bool:
-    return any(g.kind == "imported" for s in (*scan.call_sites, *scan.components) for g in s.guards)
+    return any(g.kind is GuardKind.IMPORTED for s in (*scan.call_sites, *scan.components) for g in s.guards)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
-from checker.scan.sites import ExportedGuard, Guard
+from checker.scan.sites import ExportedGuard, Guard, GuardKind
 from checker.syntax import Node
 
 __all__ = ["GuardReader"]
@@ -82,7 +82,7 @@ class GuardReader:
             elif kind in ("switch_case", "switch_default"):
                 found += self._switch(parent)
             elif kind == "try_statement" and _same(child, parent.child_by_field_name("body")):
-                found.append(Guard("try_catch", parent.start_point[0] + 1))
+                found.append(Guard(GuardKind.TRY_CATCH, parent.start_point[0] + 1))
             elif kind in ("statement_block", "program"):
                 found += self._early_exits(parent, child)
             child, parent = parent, parent.parent
@@ -106,14 +106,14 @@ class GuardReader:
         line = case.start_point[0] + 1
         if case.type == "switch_default":
             values = tuple(dict.fromkeys(v for c in cases for v in self._env_values(subject, c.child_by_field_name("value")) or ()))
-            return [Guard("taro_env", line, negated=True, envs=values)] if values else []
+            return [Guard(GuardKind.TARO_ENV, line, negated=True, envs=values)] if values else []
         # fall-through: earlier cases with empty bodies share this one's code
         values = []
         for other in cases[cases.index(case)::-1] if case in cases else []:
             if other.id != case.id and any(n.type != "comment" for n in other.named_children[1:]):
                 break
             values += self._env_values(subject, other.child_by_field_name("value")) or ()
-        return [Guard("taro_env", line, envs=tuple(sorted(set(values))))] if values else []
+        return [Guard(GuardKind.TARO_ENV, line, envs=tuple(sorted(set(values))))] if values else []
 
     # -- a condition -> guard atoms -------------------------------------------------------
     def atoms(self, condition: Node | None, *, positive: bool) -> list[Guard]:
@@ -130,14 +130,14 @@ class GuardReader:
                 return self.atoms(left, positive=positive) + self.atoms(right, positive=positive)
             if operator == "||" and positive:
                 both = self.atoms(left, positive=True) + self.atoms(right, positive=True)
-                if both and all(g.kind == "taro_env" and not g.negated for g in both):
-                    return [Guard("taro_env", line, envs=tuple(sorted({e for g in both for e in g.envs})))]
+                if both and all(g.kind is GuardKind.TARO_ENV and not g.negated for g in both):
+                    return [Guard(GuardKind.TARO_ENV, line, envs=tuple(sorted({e for g in both for e in g.envs})))]
                 return []
             if operator in _EQUAL:
                 return self._comparison(node, left, right, operator, positive, line)
             if operator == "in":
                 api, via = _string_value(_unwrap(left)), self.bindings.namespace_of(_unwrap(right)) if right else None
-                return [Guard("exists", line, not positive, api=api, receiver=via)] if api and via else []
+                return [Guard(GuardKind.EXISTS, line, not positive, api=api, receiver=via)] if api and via else []
             if operator in _ORDER:
                 return self._version(left, right, operator, positive, line)
             return []
@@ -151,10 +151,10 @@ class GuardReader:
         tested = self._tested_api(node)
         if tested is not None:
             api, via = tested
-            return [Guard("exists", line, not positive, api=api, receiver=via)]
+            return [Guard(GuardKind.EXISTS, line, not positive, api=api, receiver=via)]
         native = self._native_global(node)
         if native is not None:  # if (my) ...: the platform's global itself
-            return [Guard("exists", line, not positive, receiver=native)]
+            return [Guard(GuardKind.EXISTS, line, not positive, receiver=native)]
         return self._imported(node, positive, line, call=False)
 
     def _native_global(self, node: Node | None) -> str | None:
@@ -180,7 +180,7 @@ class GuardReader:
                 name = (bound[0], _text(prop))
         if name is None or name[1] in ("*", "default"):
             return []
-        return [Guard("imported", line, not positive, api=name[1], receiver=name[0], schema="call" if call else None)]
+        return [Guard(GuardKind.IMPORTED, line, not positive, api=name[1], receiver=name[0], schema="call" if call else None)]
 
     def _comparison(self, node: Node, left: Node | None, right: Node | None, operator: str, positive: bool, line: int) -> list[Guard]:
         negate = operator.startswith("!") == positive  # "!==" when positive, or "===" under a negation
@@ -188,7 +188,7 @@ class GuardReader:
             kind = self._env_subject(subject)
             envs = self._env_values(kind, other) if kind is not None else None
             if envs is not None:
-                return [Guard("taro_env", line, negated=negate, envs=envs)]
+                return [Guard(GuardKind.TARO_ENV, line, negated=negate, envs=envs)]
             value = _string_value(_unwrap(other))
             if value is None:
                 continue
@@ -197,11 +197,11 @@ class GuardReader:
                 tested = self._tested_api(_unwrap(subject.child_by_field_name("argument")))
                 if tested is not None and value in ("function", "undefined"):
                     present = (value == "function") != negate
-                    return [Guard("exists", line, not present, api=tested[0], receiver=tested[1])]
+                    return [Guard(GuardKind.EXISTS, line, not present, api=tested[0], receiver=tested[1])]
                 native = self._native_global(_unwrap(subject.child_by_field_name("argument")))
                 if native is not None and value in ("undefined", "object"):  # typeof wx !== 'undefined'
                     present = (value == "object") != negate
-                    return [Guard("exists", line, not present, receiver=native)]
+                    return [Guard(GuardKind.EXISTS, line, not present, receiver=native)]
         return self._version(left, right, operator, positive, line)
 
     def _version(self, left: Node | None, right: Node | None, operator: str, positive: bool, line: int) -> list[Guard]:
@@ -223,10 +223,10 @@ class GuardReader:
             bound = _text(_unwrap(other))
             at_least = _at_least(operator, bound, flipped) if bound in ("0", "-1", "1") else None
             if at_least is None:
-                return [Guard("version", line, version=version)]
+                return [Guard(GuardKind.VERSION, line, version=version)]
             if index == 0:
                 at_least = not at_least  # compareVersion('2.10.4', SDKVersion) <= 0
-            return [Guard("version", line, negated=(not at_least) == positive, version=version)]
+            return [Guard(GuardKind.VERSION, line, negated=(not at_least) == positive, version=version)]
         return []
 
     def _can_i_use(self, node: Node, positive: bool, line: int) -> list[Guard]:
@@ -244,7 +244,7 @@ class GuardReader:
         schema = _string_value(arguments.named_children[0]) if arguments and arguments.named_children else None
         if not schema:
             return []
-        return [Guard("can_i_use", line, not positive, api=schema.split(".")[0], schema=schema, receiver=via)]
+        return [Guard(GuardKind.CAN_I_USE, line, not positive, api=schema.split(".")[0], schema=schema, receiver=via)]
 
     def _tested_api(self, node: Node | None) -> tuple[str, str] | None:
         """``wx.getUserProfile`` / ``Taro['x']`` / an imported name, used as a value to test."""

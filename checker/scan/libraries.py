@@ -6,7 +6,7 @@ from __future__ import annotations
 from checker.scan.guards import GuardReader
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _text
-from checker.scan.sites import CallSite, Guard, WrapperUse
+from checker.scan.sites import CallSite, Guard, GuardKind, WrapperUse
 from checker.syntax import Node, captures
 
 __all__ = ["library_sites"]
@@ -35,8 +35,8 @@ def library_sites(
             continue  # the opening tag is the use
         guards = file_guards + reader.guards_of(node)
         for use in locals_[_text(node)]:
-            library = (Guard("library_env", line, envs=use.envs),) if use.envs else ()
-            tested = (Guard("exists", line, api=use.api, receiver="taro"),) if use.tested else ()
+            library = (Guard(GuardKind.LIBRARY_ENV, line, envs=use.envs),) if use.envs else ()
+            tested = (Guard(GuardKind.EXISTS, line, api=use.api, receiver="taro"),) if use.tested else ()
             found.append(CallSite(api=use.api, file=display, line=line, column=column, callee=_text(node), via="taro", called=called,
                                   promise_style=False, guards=guards + library + tested, wrapper=f"{use.label} {use.export}"))
     return found

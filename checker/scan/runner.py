@@ -24,7 +24,7 @@ from checker.scan.encoding import to_utf8
 from checker.scan.extract import extract
 from checker.scan.files import SourceFile
 from checker.scan.graph import ModuleMap, project_pass
-from checker.scan.sites import FileScan, Guard, WrapperUse
+from checker.scan.sites import FileScan, Guard, GuardKind, WrapperUse
 from checker.scan.vue import script_of_vue
 from checker.syntax import language_for
 
@@ -147,9 +147,9 @@ def _platform_file_guard(display: str, env_values: frozenset[str],
     guards = []
     parts = os.path.basename(display).split(".")
     if len(parts) >= 3 and parts[-2] in env_values:
-        guards.append(Guard("platform_file", 1, envs=(parts[-2],)))
+        guards.append(Guard(GuardKind.PLATFORM_FILE, 1, envs=(parts[-2],)))
     folders = display.split("/")[:-1]
-    guards += [Guard("platform_file", 1, envs=envs) for folder, envs in folder_envs if folder in folders]
+    guards += [Guard(GuardKind.PLATFORM_FILE, 1, envs=envs) for folder, envs in folder_envs if folder in folders]
     return tuple(guards)
 
 

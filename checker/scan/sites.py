@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-__all__ = ["PLATFORM_GUARDS", "Argument", "CallSite", "Call", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression", "WrapperUse"]
+__all__ = ["CAPABILITY_GUARDS", "PLATFORM_GUARDS", "GuardKind", "Argument", "CallSite", "Call", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression", "WrapperUse"]
 
 
-# guard kinds that keep code off platforms altogether (the build leaves it out), rather than test a capability
-PLATFORM_GUARDS = ("taro_env", "platform_file", "platform_package", "library_env")
+class GuardKind(StrEnum):
+    """What a guard tests; the values are the JSON's ``kind`` strings."""
+
+    CAN_I_USE = "can_i_use"  # canIUse('x')
+    EXISTS = "exists"  # if (wx.x), typeof wx.x, 'x' in wx, typeof my !== 'undefined'
+    VERSION = "version"  # compareVersion(SDKVersion, '2.10.4') >= 0
+    TARO_ENV = "taro_env"  # process.env.TARO_ENV === 'weapp', its aliases, switch
+    PLATFORM_FILE = "platform_file"  # name.weapp.ts
+    PLATFORM_PACKAGE = "platform_package"  # Taro imported from @tarojs/taro-h5
+    LIBRARY_ENV = "library_env"  # a wrapper library calls the API only on some platforms
+    TRY_CATCH = "try_catch"  # recorded; not a capability guard
+    IMPORTED = "imported"  # a condition on an imported name: the project pass replaces or drops it
+
+
+# kinds that keep code off platforms altogether (the build leaves it out), rather than test a capability
+PLATFORM_GUARDS = frozenset({GuardKind.TARO_ENV, GuardKind.PLATFORM_FILE, GuardKind.PLATFORM_PACKAGE, GuardKind.LIBRARY_ENV})
+# kinds that test at run time whether the API is there
+CAPABILITY_GUARDS = frozenset({GuardKind.CAN_I_USE, GuardKind.EXISTS, GuardKind.VERSION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +42,7 @@ class Guard:
     ``negated``: the code runs when the condition is false (an else branch, an early return).
     """
 
-    kind: str
+    kind: GuardKind
     line: int
     negated: bool = False
     api: str | None = None  # the API the condition tests (canIUse's first segment, the member tested)

@@ -88,7 +88,7 @@ def _all_evidence(profile: ProjectProfile, platforms: Mapping[str, Platform]) ->
         if plugin in by_plugin:
             yield Evidence(EvidenceKind.CONFIG_PLUGIN, by_plugin[plugin], Location(config_file, lines.get("plugins", 0)),
                            f"{config_file} plugins {plugin}", strong=True)
-    roots = [profile.output_root] if profile.output_root and "(" not in profile.output_root else list(profile.output_root_strings)
+    roots = [profile.output_root] if profile.output_root else list(profile.output_root_strings)
     for root in roots:
         for word in dict.fromkeys(_words(root)):
             if word in by_env:

@@ -58,7 +58,8 @@ def test_npm_project(matrix: Matrix) -> None:
     assert str(profile.taro.declared_at) == "package.json:14"
     # three build scripts left of the template's eight, and a project file the devtools opened: chosen platforms
     assert targets_of(matrix, profile) == [("h5", None, "evidence"), ("weapp", "2.27.3", "evidence")]
-    assert (profile.framework, profile.compiler, profile.source_root, profile.output_root) == ("react", "webpack5", "src", "(computed)")
+    assert (profile.framework, profile.compiler, profile.source_root, profile.output_root) == ("react", "webpack5", "src", None)
+    assert profile.output_root_computed
     assert profile.plugins == ("@tarojs/plugin-generator",)
     assert profile.env_aliases == ("__TARO_ENV", "CURRENT_PLATFORM")
     assert (profile.lib_version, str(profile.lib_version_at), profile.appid) == ("2.27.1", "project.config.json:5", "touristappid")

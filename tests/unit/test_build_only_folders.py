@@ -8,7 +8,7 @@ from pathlib import Path
 from checker.kb import load_matrix
 from checker.pipeline import folder_envs
 from checker.scan.runner import _platform_file_guard
-from checker.scan.sites import Guard
+from checker.scan.sites import Guard, GuardKind
 
 PLATFORM = """\
 id: {id}
@@ -40,7 +40,7 @@ def test_the_folder_is_built_for_the_platforms_listing_it(make_matrix: Callable[
 def test_a_file_under_the_folder_gets_a_platform_guard() -> None:
     folders = (("custom-tab-bar", ("qq", "weapp")),)
     envs = frozenset({"weapp", "qq", "h5"})
-    assert _platform_file_guard("src/custom-tab-bar/index.tsx", envs, folders) == (Guard("platform_file", 1, envs=("qq", "weapp")),)
+    assert _platform_file_guard("src/custom-tab-bar/index.tsx", envs, folders) == (Guard(GuardKind.PLATFORM_FILE, 1, envs=("qq", "weapp")),)
     assert _platform_file_guard("src/custom-tab-bar/index.weapp.tsx", envs, folders) == (
-        Guard("platform_file", 1, envs=("weapp",)), Guard("platform_file", 1, envs=("qq", "weapp")))
+        Guard(GuardKind.PLATFORM_FILE, 1, envs=("weapp",)), Guard(GuardKind.PLATFORM_FILE, 1, envs=("qq", "weapp")))
     assert _platform_file_guard("src/pages/custom-tab-bar.tsx", envs, folders) == ()

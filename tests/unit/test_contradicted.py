@@ -6,7 +6,7 @@ from checker.contradicted import drop_contradicted, is_entry
 from checker.errors import Location
 from checker.model import Platform, Text
 from checker.project.profile import Note
-from checker.scan.sites import CallSite, FileScan, Guard
+from checker.scan.sites import CallSite, FileScan, Guard, GuardKind
 from checker.targets.model import Target
 from checker.targets.resolve import ResolvedTargets
 
@@ -44,7 +44,7 @@ def test_an_unguarded_call_in_the_entry_drops_the_guess_it_contradicts() -> None
 def test_declared_targets_guarded_calls_and_other_files_change_nothing() -> None:
     entry = (FileScan("src/app.ts", call_sites=(_site("src/app.ts"),)),)
     assert drop_contradicted(_targets(guessed=False), entry, PLATFORMS) == _targets(guessed=False)
-    guarded = (FileScan("src/app.ts", call_sites=(_site("src/app.ts", guards=(Guard("taro_env", 50, envs=("pb",)),)),)),)
+    guarded = (FileScan("src/app.ts", call_sites=(_site("src/app.ts", guards=(Guard(GuardKind.TARO_ENV, 50, envs=("pb",)),)),)),)
     assert drop_contradicted(_targets(), guarded, PLATFORMS) == _targets()
     elsewhere = (FileScan("src/pages/a.ts", call_sites=(_site("src/pages/a.ts"),)),)
     assert drop_contradicted(_targets(), elsewhere, PLATFORMS) == _targets()

@@ -17,7 +17,7 @@ from checker.targets.model import Target
 from checker.targets.resolve import ResolvedTargets
 from checker.render.words import word
 from checker.rules import RULES, matches, rule_for, unknown_patterns
-from checker.scan.sites import CallSite, FileScan, Guard
+from checker.scan.sites import CallSite, FileScan, Guard, GuardKind
 
 SOURCES = """\
 sources:
@@ -154,7 +154,7 @@ def test_an_unknown_beside_an_error_on_the_same_platform_is_not_reported(matrix:
 
 
 def test_a_guard_is_obsolete_only_where_it_protects_nothing(matrix: Matrix) -> None:
-    guard = Guard(kind="can_i_use", line=1, api="beta", schema="beta", receiver="taro")
+    guard = Guard(kind=GuardKind.CAN_I_USE, line=1, api="beta", schema="beta", receiver="taro")
     weapp = (Target("weapp", "2.30.0", "test"),)
     (obsolete,) = check(matrix, call("beta", 2, guards=(guard,)), targets=weapp)
     assert (obsolete.code, obsolete.line, word(obsolete)) == (
@@ -196,19 +196,19 @@ def test_the_registry_is_whole_and_every_template_fills() -> None:
 def test_a_test_of_a_native_global_keeps_every_call_through_it_off_the_platforms_without_it(matrix: Matrix) -> None:
     targets = (Target("h5", None, "test"), Target("tt", None, "test"), Target("weapp", "2.30.0", "test"))
     tc111_only = Selection(select=("TC111",))
-    global_test = Guard(kind="exists", line=1, receiver="wx")  # typeof wx !== 'undefined' && wx.beta()
-    other_member = Guard(kind="exists", line=1, api="alpha", receiver="wx")  # typeof wx.alpha === 'function' && wx.beta()
+    global_test = Guard(kind=GuardKind.EXISTS, line=1, receiver="wx")  # typeof wx !== 'undefined' && wx.beta()
+    other_member = Guard(kind=GuardKind.EXISTS, line=1, api="alpha", receiver="wx")  # typeof wx.alpha === 'function' && wx.beta()
     assert check(matrix, call("beta", 2, via="wx", guards=(global_test,)), targets=targets, selection=tc111_only) == []
     # a member test throws where wx is missing: it keeps nothing off h5 and tt
     (member_tested,) = check(matrix, call("beta", 2, via="wx", guards=(other_member,)), targets=targets, selection=tc111_only)
     assert (member_tested.code, member_tested.platform_ids) == ("TC111", ("h5", "tt"))
     # the test of another global: the code runs only where tt is, and wx is missing there
-    (missing,) = check(matrix, call("beta", 2, via="wx", guards=(Guard(kind="exists", line=1, receiver="tt"),)), targets=targets)
+    (missing,) = check(matrix, call("beta", 2, via="wx", guards=(Guard(kind=GuardKind.EXISTS, line=1, receiver="tt"),)), targets=targets)
     assert (missing.code, missing.platform_ids) == ("TC111", ("tt",))
     # unguarded, or under a negated test (typeof wx === 'undefined'), the call still errs where wx is missing
     (bare,) = check(matrix, call("beta", 2, via="wx"), targets=targets, selection=tc111_only)
     assert (bare.code, bare.platform_ids) == ("TC111", ("h5", "tt"))
-    negated = Guard(kind="exists", line=1, negated=True, receiver="wx")
+    negated = Guard(kind=GuardKind.EXISTS, line=1, negated=True, receiver="wx")
     (under_negation,) = check(matrix, call("beta", 2, via="wx", guards=(negated,)), targets=targets, selection=tc111_only)
     assert (under_negation.code, under_negation.platform_ids) == ("TC111", ("h5", "tt"))
 

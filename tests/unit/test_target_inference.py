@@ -118,7 +118,7 @@ def test_ci_builds_config_plugins_and_output_root_are_evidence() -> None:
 
 
 def test_a_computed_output_root_is_no_evidence() -> None:
-    assert chosen(profile(output_root="(computed)")) == [("wx", "2.20.0", True)]
+    assert chosen(profile(output_root_computed=True)) == [("wx", "2.20.0", True)]
 
 
 def test_declared_targets_win_over_evidence() -> None:
@@ -151,7 +151,7 @@ def test_a_declared_minimum_is_checked_against_the_catalogue() -> None:
 
 
 def test_config_comparisons_and_computed_output_roots_are_evidence() -> None:
-    p = profile(config_env_comparisons=(("config/prod.js", "app", 7),), output_root_strings=("dist/q1", "build"), output_root="(computed)")
+    p = profile(config_env_comparisons=(("config/prod.js", "app", 7),), output_root_strings=("dist/q1", "build"), output_root_computed=True)
     resolved = resolve_targets(p, PLATFORMS, USAGE)
     assert [(t.platform, [(e.kind.value, str(e.location), e.detail) for e in t.evidence]) for t in resolved.targets] == [
         ("app", [("config_env", "config/prod.js:7", "config/prod.js sets something apart for TARO_ENV 'app'")]),
