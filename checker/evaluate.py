@@ -26,6 +26,7 @@ from checker.rules import (
 )
 from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
+from checker.scan.functions import function_label
 from checker.scan.sites import CAPABILITY_GUARDS, PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard, GuardKind
 from checker.targets.model import Target
 from checker.targets.resolve import ResolvedTargets
@@ -183,7 +184,7 @@ def _how(site: CallSite | ComponentUse) -> dict[str, str]:
     if not isinstance(site, CallSite):
         return {}
     how = {"through": site.wrapper} if site.wrapper else {}
-    return how | ({"within": site.within or "", "caller": site.caller} if site.caller else {})
+    return how | ({"within": function_label(site.within or ""), "caller": site.caller} if site.caller else {})
 
 
 def package_globals(matrix: Matrix, profile: ProjectProfile) -> dict[str, frozenset[str]]:

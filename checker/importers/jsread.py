@@ -185,7 +185,8 @@ def read_module(source: bytes) -> JsModule:
                                 module_imports[_text(local)] = (origin, True)
         elif node.type == "call_expression" and _text(node.child_by_field_name("function")) == "Object.assign":
             arguments = node.child_by_field_name("arguments")
-            args = list(arguments.named_children) if arguments is not None else []
+            # comments are named children too: Object.assign(taro, storage, // media,\n toast)
+            args = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
             if len(args) > 1 and args[0].type == "identifier" and all(a.type == "identifier" for a in args[1:]):
                 assigned.setdefault(_text(args[0]), tuple(_text(a) for a in args[1:]))
         if node.type == "export_statement" and any(c.type == "default" for c in node.children):
@@ -207,7 +208,7 @@ def _object_keys(value: Node) -> tuple[frozenset[str], tuple[str, ...]] | None:
     extra: list[str] = []
     if value.type == "call_expression" and _text(value.child_by_field_name("function")) == "Object.assign":
         arguments = value.child_by_field_name("arguments")
-        args = list(arguments.named_children) if arguments is not None else []
+        args = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
         if not args or args[0].type != "object":
             return None
         extra = [_text(a) for a in args[1:] if a.type == "identifier"]

@@ -15,6 +15,7 @@ from checker.render.options import RenderOptions
 from checker.render.targets_line import describe_targets
 from checker.render.words import slug, word, word_platform
 from checker.report import Report
+from checker.scan.functions import function_label
 from checker.scan.sites import CallSite, Guard
 from checker.targets.model import Target
 
@@ -79,7 +80,7 @@ def _use(use: Use) -> dict[str, Any]:
             "arguments": [{"key": a.key, "value": a.value, "literal": a.literal} for a in site.arguments],
         }
         if site.caller:
-            data["caller"] = {"function": site.within, "at": site.caller}
+            data["caller"] = {"function": function_label(site.within or ""), "at": site.caller}
         if site.wrapper:
             package, _, export = site.wrapper.partition(" ")
             data["wrapper"] = {"package": package, "export": export, "through": site.via}

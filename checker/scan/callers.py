@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from checker.scan.sites import Call, FileScan, GuardKind
+from checker.scan.sites import Call, CallSite, FileScan, GuardKind
 
 __all__ = ["judge_at_callers"]
 
@@ -60,6 +60,7 @@ def judge_at_callers(
         return callers
 
     wrapped = {(scan.file, s.within) for scan in done.values() for s in scan.call_sites if s.within}
+    wrapped |= {(scan.file, outer) for scan in done.values() for _, outer in scan.nesting}
     names = {exported for scan in done.values() for exported, local in scan.functions if (scan.file, local) in wrapped}
     callers = index()
     # only a wrapper with a guarded caller can change its sites: look for its other callers in the files
@@ -81,7 +82,9 @@ def judge_at_callers(
         if not any(s.within for s in scan.call_sites):
             continue
         sites = []
+        outer = dict(scan.nesting)
         for site in scan.call_sites:
+            site = _lift(site, outer, lambda within, file=display: (file, within) in guarded)  # noqa: B023 (used at once)
             found = callers.get((display, site.within)) if site.within else None
             if not found or (display, site.within) not in guarded or (display, site.within) in opaque:
                 sites.append(site)  # no caller adds a guard: the site as it is, once
@@ -90,6 +93,14 @@ def judge_at_callers(
                 sites.append(replace(site, guards=site.guards + call.guards, caller=f"{where}:{call.line}"))
         out[display] = replace(scan, call_sites=tuple(sites))
     return out
+
+
+def _lift(site: CallSite, outer: dict[str, str], guarded: Callable[[str], bool]) -> CallSite:
+    """A site in a nested function no caller guards is judged as part of the function it is declared in."""
+    within = site.within
+    while within is not None and within in outer and not guarded(within):
+        within = outer[within]
+    return site if within == site.within else replace(site, within=within)
 
 
 def _stem(display: str) -> str:

@@ -42,6 +42,7 @@ def encode(scan: FileScan) -> dict[str, Any]:
         "parsed": scan.parsed,
         "calls": [[c.name, c.module, c.line, c.column, [guard(g) for g in c.guards], c.within] for c in scan.calls],
         "functions": [list(pair) for pair in scan.functions],
+        "nesting": [list(pair) for pair in scan.nesting],
         "notes": list(scan.notes),
     }
 
@@ -71,5 +72,6 @@ def decode(data: dict[str, Any]) -> FileScan:
     calls = tuple(Call(name, module, line, column, tuple(_guard(g) for g in guards), within)
                   for name, module, line, column, guards, within in data.get("calls", ()))
     functions = tuple((exported, local) for exported, local in data.get("functions", ()))
+    nesting = tuple((nested, outer) for nested, outer in data.get("nesting", ()))
     return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"], exports, reexports, bool(data.get("parsed")), calls, functions,
-                    tuple(data.get("notes", ())))
+                    tuple(data.get("notes", ())), nesting)

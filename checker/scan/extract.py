@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from checker.scan.exports import exported_guards
+from checker.scan.functions import enclosing_function, function_calls, is_project_module, nested_functions, top_level_functions
 from checker.scan.guards import GuardReader
-from checker.scan.functions import enclosing_function, function_calls, is_project_module, top_level_functions
 from checker.scan.libraries import library_sites
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
-from checker.scan.exports import exported_guards
 from checker.scan.sites import Argument, Call, CallSite, ComponentUse, FileScan, Guard, GuardKind, Suppression, WrapperUse
 from checker.syntax import Node, captures, first_error, parse_as_built
 
@@ -68,7 +68,9 @@ def extract(
     if bindings.platform_envs:  # import Taro from '@tarojs/taro-h5': code written for that platform
         file_guards = (*file_guards, Guard(GuardKind.PLATFORM_PACKAGE, 1, envs=tuple(sorted(bindings.platform_envs))))
     lines = source.split(b"\n")
-    functions = top_level_functions(root)
+    top = top_level_functions(root)
+    nested = nested_functions(root, top)
+    functions = {**top, **{key: (name, ()) for key, (name, _) in nested.items()}}
     suppressions = {s.line: s for s in (_suppression(node, lines) for node in found.get("comment", ())) if s is not None}
     sites: list[CallSite] = []
     for node in found.get("member", ()):
@@ -89,23 +91,37 @@ def extract(
             components += _component_uses(node, component_names, display, lines, reader, file_guards)
     sites.sort(key=lambda site: (site.line, site.column))
     sites = [_with_suppression(site, suppressions) for site in sites]
-    calls, exported = _wrapped(sites, root, language, bindings, project_prefixes, lines, reader, file_guards, functions)
+    outer = {name: found for name, scope in nested.values() for found in (enclosing_function(scope, functions),) if found is not None}
+    wrappers = _with_outer({s.within for s in sites if s.within}, outer)
+    calls, exported = _wrapped(wrappers, root, language, bindings, project_prefixes, lines, reader, file_guards, functions, nested)
+    nesting = tuple(sorted((name, found) for name, found in outer.items() if name in wrappers))
     problems: tuple[str, ...] = ()
     if root.has_error:
         first = first_error(root)
         problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
     exports, reexports = exported_guards(root, reader)
     return FileScan(display, tuple(sites), tuple(components), problems, exports=exports, reexports=reexports, parsed=True,
-                    calls=tuple(calls), functions=exported)
+                    calls=tuple(calls), functions=exported, nesting=nesting)
+
+
+def _with_outer(names: set[str], outer: dict[str, str]) -> set[str]:
+    """The wrappers and every function they are nested in."""
+    found = set(names)
+    for name in names:
+        while name in outer:
+            name = outer[name]
+            found.add(name)
+    return found
 
 
 def _wrapped(
-    sites: list[CallSite], root: Node, language: str, bindings: Bindings, prefixes: tuple[str, ...], lines: list[bytes],
+    wrappers: set[str], root: Node, language: str, bindings: Bindings, prefixes: tuple[str, ...], lines: list[bytes],
     reader: GuardReader, file_guards: tuple[Guard, ...], functions: dict[int, tuple[str, tuple[str, ...]]],
+    nested: dict[int, tuple[str, Node]],
 ) -> tuple[list[Call], tuple[tuple[str, str], ...]]:
     """The calls of this file's wrappers and of imported project names, and the wrappers it exports."""
-    wrappers = {s.within for s in sites if s.within}
-    calls = function_calls(root, language, bindings, wrappers, lambda m: is_project_module(m, prefixes), lines, reader, file_guards, functions)
+    calls = function_calls(root, language, bindings, wrappers, lambda m: is_project_module(m, prefixes), lines, reader, file_guards, functions,
+                           nested)
     exported = tuple(sorted({(alias, name) for name, aliases in functions.values() if name in wrappers for alias in aliases}))
     return calls, exported
 

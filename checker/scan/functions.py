@@ -4,6 +4,11 @@ A top-level function of a file (``function login() {...}``, ``const login = asyn
 or not) that holds call sites is a wrapper; the scan records, for each of its sites, the wrapper's
 name, and records every call (or reference, ``onClick={login}``) of the file's wrappers and of names
 imported from the project's own modules, with the guards there. The project pass joins the two.
+
+A function declared inside another (``const pay = () => Taro.requestPayment(...)`` in a component,
+called under ``if (WEAPP)``) is a wrapper too, named ``pay@LINE`` (unique in its file) and called
+where its name is in scope; ``nesting`` maps it to the function it is declared in, so that a site
+whose nested function no caller guards is judged as part of the enclosing one.
 """
 
 from __future__ import annotations
@@ -11,10 +16,12 @@ from __future__ import annotations
 from checker.scan.guards import GuardReader
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _text
-from checker.syntax import Node, captures
 from checker.scan.sites import Call, Guard
+from checker.syntax import Node, captures
 
-__all__ = ["enclosing_function", "function_calls", "top_level_functions"]
+__all__ = ["NESTED_MARK", "enclosing_function", "function_calls", "function_label", "nested_functions", "top_level_functions"]
+
+NESTED_MARK = "@"  # pay@12: a nested function, by its name and the line it is declared on
 
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "function_declaration", "generator_function_declaration")
 # where a name is declared, exported, closes a JSX element or has a property read: none of these calls it
@@ -61,8 +68,40 @@ def _functions_declared(declaration: Node | None) -> list[tuple[Node, str]]:
     return []
 
 
+def function_label(within: str) -> str:
+    """The function's name as its source spells it (``pay@12`` -> ``pay``)."""
+    return within.partition(NESTED_MARK)[0]
+
+
+def nested_functions(root: Node, top: dict[int, tuple[str, tuple[str, ...]]]) -> dict[int, tuple[str, Node]]:
+    """Function node id -> (``name@line``, the node its name is in scope in) for functions declared inside others."""
+    found: dict[int, tuple[str, Node]] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node.type not in ("lexical_declaration", "variable_declaration", "function_declaration"):
+            continue
+        scope = node.parent
+        if scope is None or scope.type not in ("statement_block", "switch_body"):
+            continue  # at the top level (or in a class body): not nested
+        for function, name in _functions_declared(node):
+            if function.id not in top and _inside_function(scope):
+                found[function.id] = (f"{name}{NESTED_MARK}{function.start_point[0] + 1}", scope)
+    return found
+
+
+def _inside_function(node: Node) -> bool:
+    parent: Node | None = node
+    while parent is not None:
+        if parent.type in _FUNCTIONS or parent.type in ("method_definition",):
+            return True
+        parent = parent.parent
+    return False
+
+
 def enclosing_function(node: Node, functions: dict[int, tuple[str, tuple[str, ...]]]) -> str | None:
-    """The top-level function ``node`` is inside, if any."""
+    """The innermost project function (top-level or nested) ``node`` is inside, if any."""
     parent = node.parent
     while parent is not None:
         if parent.id in functions:
@@ -74,10 +113,15 @@ def enclosing_function(node: Node, functions: dict[int, tuple[str, tuple[str, ..
 def function_calls(
     root: Node, language: str, bindings: Bindings, wrappers: set[str], project_module: callable, lines: list[bytes],  # type: ignore[valid-type]
     reader: GuardReader, file_guards: tuple[Guard, ...], functions: dict[int, tuple[str, tuple[str, ...]]],
+    nested: dict[int, tuple[str, Node]],
 ) -> list[Call]:
     """Calls and references of this file's wrappers and of names imported from project modules."""
     imported = {local: bound for local, bound in bindings.imported.items() if bound[1] not in ("*",) and project_module(bound[0])}
-    names = sorted(wrappers | set(imported))
+    in_scope: dict[str, list[tuple[str, Node]]] = {}  # plain name -> (nested wrapper, its scope)
+    for qualified, scope in nested.values():
+        if qualified in wrappers:
+            in_scope.setdefault(function_label(qualified), []).append((qualified, scope))
+    names = sorted({function_label(w) for w in wrappers} | set(imported))
     if not names:
         return []
     quoted = " ".join(f'"{name}"' for name in names)
@@ -91,10 +135,25 @@ def function_calls(
         if parent.type == "member_expression" and parent.child_by_field_name("object") is not None and parent.child_by_field_name("object").id == node.id:
             continue  # Page.config = {...}
         name = _text(node)
-        module, target = (None, name) if name in wrappers else (imported[name][0], imported[name][1])
+        local = _nested_target(node, in_scope.get(name, ()))
+        if local is not None:
+            module, target = None, local
+        elif name in wrappers:
+            module, target = None, name
+        elif name in imported:
+            module, target = imported[name][0], imported[name][1]
+        else:
+            continue  # a nested wrapper's name used out of its scope: another binding
         line, column = position(node, lines)
         calls.append(Call(target, module, line, column, file_guards + reader.guards_of(node), enclosing_function(node, functions)))
     return calls
+
+
+def _nested_target(node: Node, candidates: tuple[tuple[str, Node], ...] | list[tuple[str, Node]]) -> str | None:
+    """The nested wrapper the identifier names: the innermost declaration whose scope holds it."""
+    inside = [(scope.end_byte - scope.start_byte, qualified) for qualified, scope in candidates
+              if scope.start_byte <= node.start_byte and node.end_byte <= scope.end_byte]
+    return min(inside)[1] if inside else None
 
 
 def is_project_module(specifier: str, prefixes: tuple[str, ...]) -> bool:

@@ -158,3 +158,4 @@ class FileScan:
     calls: tuple[Call, ...] = ()
     functions: tuple[tuple[str, str], ...] = ()  # (exported name, local function) of the exported wrappers
     notes: tuple[str, ...] = ()  # scanned whole, but worth saying: "not UTF-8: decoded as GB18030"
+    nesting: tuple[tuple[str, str], ...] = ()  # (nested wrapper pay@12, the function it is declared in)

@@ -161,7 +161,7 @@ def test_python_api_gives_the_same_answers() -> None:
     assert checker.query_since("getUserProfile").lowest_runtime == {"tt": "2.30.0", "weapp": "2.10.4"}
     assert [c[2] for c in checker.diff("3.1.1", "3.1.4").changes if c[0] == "getUserProfile"] == ["gained"]
     (result,) = checker.check(DEMO)
-    assert len(result.findings) == 52
+    assert len(result.findings) == 51
 
 
 def test_a_raise_below_the_current_minimum_is_no_raise() -> None:

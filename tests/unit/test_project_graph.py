@@ -217,6 +217,44 @@ const unused = () => Taro.getUserProfile()
     ]
 
 
+def test_a_function_declared_inside_another_is_judged_at_its_callers(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "env.ts": "export const WEAPP = process.env.TARO_ENV === 'weapp'\n",
+        "pay.tsx": """import Taro from '@tarojs/taro'
+import { WEAPP } from './env'
+export function Pay() {
+  const payWeapp = () => {
+    Taro.requestPayment({})
+  }
+  const check = () => Taro.getSetting()
+  const onTap = () => {
+    if (WEAPP) {
+      payWeapp()
+    }
+    check()
+  }
+  function shadow() {
+    const payWeapp = () => Taro.login()
+    payWeapp()
+  }
+  return <button onClick={onTap} />
+}
+""",
+        "page.tsx": "import { Pay } from './pay'\nexport const page = process.env.TARO_ENV === 'h5' ? null : <Pay />\n",
+    })
+    files, _ = source_files(tmp_path)
+    scans = {scan.file: scan for scan in scan_files(files, OPTIONS).files}
+    assert scans["pay.tsx"].nesting == (("check@7", "Pay"), ("payWeapp@15", "shadow@14"), ("payWeapp@4", "Pay"), ("shadow@14", "Pay"))
+    assert [(s.api, s.within, s.caller, [(g.kind, g.negated, ",".join(g.envs)) for g in s.guards]) for s in scans["pay.tsx"].call_sites] == [
+        # judged at its one caller, under the platform test there
+        ("requestPayment", "payWeapp@4", "pay.tsx:10", [("taro_env", False, "weapp")]),
+        # no caller guards check(): judged as part of Pay, at Pay's guarded use in page.tsx
+        ("getSetting", "Pay", "page.tsx:2", [("taro_env", True, "h5")]),
+        # the inner payWeapp is another binding: its own caller, in shadow, which Pay never calls
+        ("login", "Pay", "page.tsx:2", [("taro_env", True, "h5")]),
+    ]
+
+
 def test_callers_in_files_the_pre_filter_left_out_are_found(tmp_path: Path) -> None:
     write(tmp_path, {
         "auth.ts": "import Taro from '@tarojs/taro'\nexport function login() { Taro.getUserProfile() }\n",
