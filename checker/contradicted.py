@@ -2,24 +2,29 @@
 
 A guessed target (no declaration) is dropped when ``src/app.*``, the file Taro starts from, calls
 another platform's native global with no guard at all: that build would fail at launch, so the
-guess is wrong, and one warning says so instead of one error per call site. Declared targets stay.
+guess is wrong, and one warning says so instead of one error per call site. A target guessed from
+build scripts alone is dropped, too, when the source is written for another platform: files that
+call that platform's global unguarded (``my.getAuthCode()`` in ``_MANY_FILES`` files or more) and
+not one call of the target's own global anywhere. Declared targets stay.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from checker.errors import Location
 from checker.model import Platform
 from checker.project.profile import Note
 from checker.scan.sites import CallSite, FileScan
+from checker.targets.model import EvidenceKind, Target
 from checker.targets.resolve import ResolvedTargets
 
 __all__ = ["drop_contradicted", "is_entry"]
 
 _ENTRY = "src/app"  # Taro's entry module, whatever its script extension
 _ENTRY_SUFFIXES = (".js", ".jsx", ".ts", ".tsx", ".vue")
+_MANY_FILES = 3  # files of unguarded calls of another platform's global that outweigh build scripts
 
 
 def is_entry(path: str) -> bool:
@@ -32,20 +37,41 @@ def drop_contradicted(resolved: ResolvedTargets, scans: tuple[FileScan, ...], pl
     if not resolved.guessed:
         return resolved
     owned = {name for platform in platforms.values() for name in platform.native_globals}
-    calls = [site for scan in scans if is_entry(scan.file) for site in scan.call_sites
-             if site.via in owned and not site.guards and site.suppression is None]
-    dropped: dict[str, CallSite] = {}
+    unguarded = [site for scan in scans for site in scan.call_sites if site.via in owned and not site.guards and site.suppression is None]
+    in_entry = [site for site in unguarded if is_entry(site.file)]
+    used = {site.via for scan in scans for site in scan.call_sites}  # every native global called, guarded or not
+    notes: dict[str, Note] = {}
     for target in resolved.targets:
         if not target.guessed:
             continue
-        against = next((site for site in calls if site.via not in platforms[target.platform].native_globals), None)
+        own = platforms[target.platform].native_globals
+        against = next((site for site in in_entry if site.via not in own), None)
         if against is not None:
-            dropped[target.platform] = against
-    kept = tuple(t for t in resolved.targets if t.platform not in dropped)
-    if not dropped or not kept:
+            notes[target.platform] = _note(target.platform, against)
+        elif _scripts_only(target) and not used & set(own):
+            files = _files_by_global(site for site in unguarded if site.via not in own)
+            via, sites = max(files.items(), key=lambda item: (len(item[1]), item[0]), default=("", []))
+            if len(sites) >= _MANY_FILES:
+                notes[target.platform] = _source_note(target.platform, via, sites, own)
+    kept = tuple(t for t in resolved.targets if t.platform not in notes)
+    if not notes or not kept:
         return resolved
-    notes = tuple(_note(platform, site) for platform, site in sorted(dropped.items()))
-    return dataclasses.replace(resolved, targets=kept, notes=resolved.notes + notes)
+    return dataclasses.replace(resolved, targets=kept, notes=resolved.notes + tuple(notes[p] for p in sorted(notes)))
+
+
+def _scripts_only(target: Target) -> bool:
+    return all(e.kind is EvidenceKind.BUILD_SCRIPT for e in target.evidence)
+
+
+def _files_by_global(sites: Iterable[CallSite]) -> dict[str, list[CallSite]]:
+    """Native global -> the first unguarded call in each file that calls it."""
+    first: dict[tuple[str, str], CallSite] = {}
+    for site in sites:
+        first.setdefault((site.via, site.file), site)
+    found: dict[str, list[CallSite]] = {}
+    for (via, _), site in sorted(first.items()):
+        found.setdefault(via, []).append(site)
+    return found
 
 
 def _note(platform: str, site: CallSite) -> Note:
@@ -53,3 +79,11 @@ def _note(platform: str, site: CallSite) -> Note:
                f" which that build could not run: {platform} left out of the guessed targets;"
                " declare the targets (taro-compat init --targets ...) if it is one")
     return Note("TC007", "warning", message, Location(site.file, site.line, site.column))
+
+
+def _source_note(platform: str, via: str, sites: list[CallSite], own: tuple[str, ...]) -> Note:
+    first = sites[0]
+    message = (f"{platform} was guessed from build scripts only, but {len(sites)} files call {via}.* unguarded (first {first.callee}()"
+               f" at {first.file}:{first.line}) and none calls {'/'.join(own) or 'its global'}: the source is written for another platform;"
+               f" {platform} left out of the guessed targets; declare the targets (taro-compat init --targets ...) if it is one")
+    return Note("TC007", "warning", message, Location(first.file, first.line, first.column))

@@ -7,7 +7,7 @@ from checker.errors import Location
 from checker.model import Platform, Text
 from checker.project.profile import Note
 from checker.scan.sites import CallSite, FileScan, Guard, GuardKind
-from checker.targets.model import Target
+from checker.targets.model import Evidence, EvidenceKind, Target
 from checker.targets.resolve import ResolvedTargets
 
 
@@ -53,3 +53,24 @@ def test_declared_targets_guarded_calls_and_other_files_change_nothing() -> None
 def test_no_target_is_dropped_when_none_would_be_left() -> None:
     both = (FileScan("src/app.ts", call_sites=(_site("src/app.ts"), _site("src/app.ts", via="ga"))),)
     assert drop_contradicted(_targets(), both, PLATFORMS) == _targets()
+
+
+def _scripted(kind: EvidenceKind = EvidenceKind.BUILD_SCRIPT) -> ResolvedTargets:
+    said = Evidence(kind, "pa", Location("package.json", 7), "script 'build-dev:pa' written for it", True)
+    return ResolvedTargets((Target("pa", None, "evidence", guessed=True, evidence=(said,)), Target("pb", None, "evidence", guessed=True)))
+
+
+def test_a_guess_from_scripts_alone_loses_to_source_written_for_another_platform() -> None:
+    files = tuple(FileScan(f"src/pages/p{i}.ts", call_sites=(_site(f"src/pages/p{i}.ts"), _site(f"src/pages/p{i}.ts"))) for i in (3, 1, 2))
+    result = drop_contradicted(_scripted(), files, PLATFORMS)
+    assert [t.platform for t in result.targets] == ["pb"]
+    assert result.notes == (Note("TC007", "warning",
+                                 "pa was guessed from build scripts only, but 3 files call gb.* unguarded (first gb.hideMenu() at"
+                                 " src/pages/p1.ts:55) and none calls ga: the source is written for another platform; pa left out of the"
+                                 " guessed targets; declare the targets (taro-compat init --targets ...) if it is one",
+                                 Location("src/pages/p1.ts", 55, 5)),)
+    # two files are not enough; a project file is more than scripts; one call of pa's own global, guarded or not, keeps it
+    assert drop_contradicted(_scripted(), files[:2], PLATFORMS) == _scripted()
+    assert drop_contradicted(_scripted(EvidenceKind.PROJECT_FILE), files, PLATFORMS) == _scripted(EvidenceKind.PROJECT_FILE)
+    own = FileScan("src/pa.ts", call_sites=(_site("src/pa.ts", via="ga", guards=(Guard(GuardKind.TARO_ENV, 50, envs=("pa",)),)),))
+    assert drop_contradicted(_scripted(), (*files, own), PLATFORMS) == _scripted()
