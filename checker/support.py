@@ -133,7 +133,9 @@ def resolve(
     if not native:
         axes.append(_axis("taro", support.taro, taro))
     taro_statement = axes[0].statement if axes else None
-    framework = bool(taro_statement is not None and taro_statement.framework)
+    # Taro's own API has no runtime axis; when the Taro version is unknown, it is Taro's own if every line says so
+    framework = bool(taro_statement.framework) if taro_statement is not None else (
+        not native and bool(support.taro) and all(s.framework for s in support.taro))
     if has_runtime_axis and not framework:
         axes.append(_axis("runtime", support.runtime, runtime))
     elif taro_statement is not None and taro_statement.forwarded:

@@ -248,3 +248,31 @@ def test_code_in_a_folder_named_after_a_platform_runs_there_only(matrix: Matrix)
     elsewhere = replace(native, file="src/iconfont/weapp-icons/alipay.js")
     result = evaluate(matrix, profile(), (FileScan(elsewhere.file, call_sites=(elsewhere,)),), targets=targets)
     assert [f.code for f in result.findings] == ["TC111"]
+
+
+OWN = """\
+id: own
+kind: api
+category: base
+summary: Taro's own, for tests.
+support:
+  weapp:
+    taro:
+      - versions: ">=1.3.0"
+        status: supported
+        framework: true
+        confidence: computed
+        sources: [pkg]
+""" + SOURCES
+
+
+def test_taros_own_api_needs_no_runtime_data_even_when_the_taro_version_is_unknown(make_matrix: Callable[..., Path]) -> None:
+    matrix = load_matrix(make_matrix({"own": OWN, "alpha": ALPHA}), use_cache=False)
+    unknown = ProjectProfile(root=".", name="t", taro=TaroVersionInfo(declared="^1.1.9", declared_at=None, resolved=None, source="test"))
+    scans = (FileScan("a.ts", call_sites=(call("own", 1), call("alpha", 2))),)
+    found = evaluate(matrix, unknown, scans, targets=resolved(Target("weapp", "2.10.4", "test")),
+                     selection=Selection(strict_unknown=True)).findings
+    # own is Taro's own on every line: only its Taro axis is unknown, no base library is asked about
+    assert [(f.code, f.line, f.api, word(f)) for f in found] == [
+        ("TC108", 1, "own", "own on weapp: the Taro version cannot be told, and it works in Taro >=1.3.0; unknown is not a pass"),
+        ("TC102", 2, "alpha", "alpha needs weapp base library >=2.20.0; the declared minimum is 2.10.4 (test)")]
