@@ -40,7 +40,7 @@ _SPEC = {
            "catalog": "{spec_inner}，来自 pnpm-workspace.yaml 中的 pnpm catalog '{spec_catalog}'"},
 }
 _ORIGIN = {"en": {"workspace": " (from the workspace)", "alias": " (an alias of {spec_alias})"},
-           "zh": {"workspace": "（来自 workspace）", "alias": "（{spec_alias} 的别名）"}}
+           "zh": {"workspace": "，来自 workspace", "alias": "，是 {spec_alias} 的别名"}}
 _WHERE = {"en": {"no_entry": "pnpm-workspace.yaml has no such entry", "no_workspace": "no pnpm-workspace.yaml above the project"},
           "zh": {"no_entry": "pnpm-workspace.yaml 中没有这一项", "no_workspace": "项目所在目录及其上级都没有 pnpm-workspace.yaml"}}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from checker.findings import Arg, Severity
-from checker.rules._words import items, stale_phrase
+from checker.rules._words import items
 from checker.rules.rule import Rule, Template
 
 

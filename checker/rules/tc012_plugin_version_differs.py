@@ -18,7 +18,8 @@ RULE = Rule(
     messages={
         "en": {"default": Template("the resolved Taro {taro} is {relation} than {plugin} {plugin_version} ({lockfile});"
                                    " the checks assume {taro} for {platform}")},
-        "zh": {"default": Template("解析出的 Taro {taro} {relation} {plugin} {plugin_version}（{lockfile}）；检查 {platform} 时按 {taro} 处理")},
+        "zh": {"default": Template("解析出的 Taro {taro} {relation} {plugin} {plugin_version}（{lockfile}）；"
+                                   "检查 {platform} 时按 {taro} 处理")},
     },
     vocabulary={"en": {"relation": {"older": "older", "newer": "newer"}}, "zh": {"relation": {"older": "低于", "newer": "高于"}}},
 )

@@ -29,7 +29,8 @@ RULE = Rule(
                                    " known releases of its line and is taken as given"),
         },
         "zh": {
-            "newer": Template("'{clause}'：{catalogue} {version} 比版本目录中的都新（目录中最新的是 {newest}，发布于 {dated}）：" + _GIVEN_ZH),
+            "newer": Template("'{clause}'：{catalogue} {version} 比版本目录中的都新（目录中最新的是 {newest}，"
+                              "发布于 {dated}）：" + _GIVEN_ZH),
             "newer_undated": Template("'{clause}'：{catalogue} {version} 比版本目录中的都新（目录中最新的是 {newest}，目录未记录日期）："
                                       + _GIVEN_ZH),
             "incomplete": Template("'{clause}'：{catalogue} {version} 不在版本目录中（该目录不完整）；它介于同一版本线的已知版本之间，"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from checker.errors import InvalidVersion, Location
-from checker.known_versions import UnknownVersion, known_version
+from checker.known_versions import KnownVersion, UnknownVersion, known_version
 from checker.model import Catalogue, Platform, UsageShare
 from checker.targets.model import Target, TargetQueryError
 from checker.usage import minimum_for_share, share_at_or_above
