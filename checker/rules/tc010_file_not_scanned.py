@@ -23,6 +23,6 @@ RULE = Rule(
     example=None,
     messages={  # default: a note of the scanner (its prose comes with it)
         "en": {"default": Template("{text}"), "module_paths": Template("{detail}; imports through its paths are not followed")},
-        "zh": {"module_paths": Template("{detail}；不跟踪经由其 paths 配置的导入")},
+        "zh": {"default": Template("{text}"), "module_paths": Template("{detail}；不跟踪经由其 paths 配置的导入")},
     },
 )
