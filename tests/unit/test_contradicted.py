@@ -73,11 +73,17 @@ def test_a_guess_from_scripts_alone_loses_to_source_written_for_another_platform
     files = tuple(FileScan(f"src/pages/p{i}.ts", call_sites=(_site(f"src/pages/p{i}.ts"), _site(f"src/pages/p{i}.ts"))) for i in (3, 1, 2))
     result = drop_contradicted(_scripted(), files, PLATFORMS)
     assert [t.platform for t in result.targets] == ["pb"]
-    assert result.notes == (Note("TC007", "warning",
-                                 "pa was guessed from build scripts only, but 3 files call gb.* unguarded (first gb.hideMenu() at"
-                                 " src/pages/p1.ts:55) and none calls ga: the source is written for another platform; pa left out of the"
-                                 " guessed targets; declare the targets (taro-compat init --targets ...) if it is one",
-                                 Location("src/pages/p1.ts", 55, 5)),)
+    assert result.notes == (Note("TC007", Severity.WARNING, Location("src/pages/p1.ts", 55, 5), "sourced",
+                                 Args.of(platform="pa", count=3, via="gb", callee="gb.hideMenu", site_file="src/pages/p1.ts",
+                                         site_line=55, own=("ga",))),)
+    (note,) = result.notes
+    assert word(note_finding(note)) == (
+        "pa was guessed from build scripts only, but 3 files call gb.* unguarded (first gb.hideMenu() at"
+        " src/pages/p1.ts:55) and none calls ga: the source is written for another platform; pa left out of the"
+        " guessed targets; declare the targets (taro-compat init --targets ...) if it is one")
+    assert word(note_finding(note), "zh") == (
+        "pa 仅凭构建脚本推断为目标平台，但有 3 个文件未加保护地调用了 gb.*（第一处是 src/pages/p1.ts:55 的 gb.hideMenu()），"
+        "且没有文件调用 ga：源码是为其他平台写的；已将 pa 移出推断的目标平台；如果确实要支持它，请声明目标平台（taro-compat init --targets ...）")
     # two files are not enough; a project file is more than scripts; one call of pa's own global, guarded or not, keeps it
     assert drop_contradicted(_scripted(), files[:2], PLATFORMS) == _scripted()
     assert drop_contradicted(_scripted(EvidenceKind.PROJECT_FILE), files, PLATFORMS) == _scripted(EvidenceKind.PROJECT_FILE)
