@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 
 from checker.errors import Location
+from checker.findings import Args, Severity
 from checker.model import Platform
 from checker.project.profile import Note
 from checker.scan.sites import CallSite, FileScan
@@ -75,15 +76,12 @@ def _files_by_global(sites: Iterable[CallSite]) -> dict[str, list[CallSite]]:
 
 
 def _note(platform: str, site: CallSite) -> Note:
-    message = (f"{platform} was guessed as a target, but the app's entry calls {site.callee}() unguarded at {site.file}:{site.line},"
-               f" which that build could not run: {platform} left out of the guessed targets;"
-               " declare the targets (taro-compat init --targets ...) if it is one")
-    return Note("TC007", "warning", message, Location(site.file, site.line, site.column))
+    return Note("TC007", Severity.WARNING, Location(site.file, site.line, site.column), "contradicted",
+                Args.of(platform=platform, callee=site.callee, site_file=site.file, site_line=site.line))
 
 
 def _source_note(platform: str, via: str, sites: list[CallSite], own: tuple[str, ...]) -> Note:
     first = sites[0]
-    message = (f"{platform} was guessed from build scripts only, but {len(sites)} files call {via}.* unguarded (first {first.callee}()"
-               f" at {first.file}:{first.line}) and none calls {'/'.join(own) or 'its global'}: the source is written for another platform;"
-               f" {platform} left out of the guessed targets; declare the targets (taro-compat init --targets ...) if it is one")
-    return Note("TC007", "warning", message, Location(first.file, first.line, first.column))
+    return Note("TC007", Severity.WARNING, Location(first.file, first.line, first.column), "sourced",
+                Args.of(platform=platform, count=len(sites), via=via, callee=first.callee, site_file=first.file, site_line=first.line,
+                        own=own))

@@ -13,7 +13,7 @@ from datetime import date
 
 from checker.findings import Args, Finding, Severity, group_platforms, sort_key
 from checker.model import Matrix, Platform
-from checker.project.profile import ProjectProfile
+from checker.project.profile import Note, ProjectProfile
 from checker.rules import (
     matches,
     rule_for,
@@ -26,13 +26,14 @@ from checker.rules import (
 )
 from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
+from checker.rules.rule import DEFAULT_VARIANT
 from checker.scan.functions import function_label
 from checker.scan.sites import CAPABILITY_GUARDS, PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard, GuardKind
 from checker.targets.model import Target
 from checker.targets.resolve import ResolvedTargets
 from checker.versions import TaroVersion, Version
 
-__all__ = ["ProjectResult", "Selection", "Use", "component_id", "evaluate", "guard_platforms"]
+__all__ = ["ProjectResult", "Selection", "Use", "component_id", "evaluate", "guard_platforms", "note_finding"]
 
 
 
@@ -70,6 +71,13 @@ class ProjectResult:
     targets: tuple[Target, ...] = ()  # as the targets stage resolved them
 
 
+def note_finding(note: Note) -> Finding:
+    """A project note as a finding: its template variant rides in its arguments, as the renderer reads it."""
+    where = note.location
+    args = note.args if note.variant == DEFAULT_VARIANT else Args.of(note.args, variant=note.variant)
+    return Finding(note.code, note.severity, where.path or None, where.line, where.column, args=args)
+
+
 def component_id(use: ComponentUse) -> str:
     """The matrix id of a component use: button.open-type.chooseAvatar."""
     return f"{use.component}.{use.attribute}.{use.value}"
@@ -105,11 +113,7 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     :param vendored: project files left out of the scan as vendored or minified (one note says so).
     """
     selection = selection or Selection()
-    findings = [
-        Finding(note.code, Severity(note.severity), note.location.path or None, note.location.line, note.location.column,
-                args=Args.of(text=note.message))
-        for note in profile.notes + targets.notes
-    ]
+    findings = [note_finding(note) for note in profile.notes + targets.notes]
 
     envs = frozenset(p.taro_env for p in matrix.platforms.values())
 

@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass
 
 from checker.errors import CompatError, InvalidVersion
-from checker.model import Catalogue
+from checker.model import Catalogue, Text
 from checker.versions import RuntimeVersion, Version, parse_version
 
 __all__ = ["KnownVersion", "UnknownVersion", "known_version"]
@@ -28,7 +28,11 @@ class UnknownVersion(CompatError):
 @dataclass(frozen=True, slots=True)
 class KnownVersion:
     version: Version
-    warning: str | None = None  # set when the version is newer than the catalogue
+    warning: str | None = None  # set when the version is newer than the catalogue, or in a gap of an incomplete one
+    caveat: str | None = None  # the same as data: "newer", "newer_undated" or "incomplete"
+    newest: str | None = None  # the catalogue's newest release, for "newer"
+    dated: str | None = None  # its date
+    catalogue: Text | None = None  # the catalogue's name, with a caveat
 
 
 def known_version(text: str, catalogue: Catalogue) -> KnownVersion:
@@ -42,7 +46,10 @@ def known_version(text: str, catalogue: Catalogue) -> KnownVersion:
     if not releases:
         return KnownVersion(version)
     if version > releases[-1]:  # type: ignore[operator]
-        return KnownVersion(version, _newer_warning(text, catalogue))
+        newest = catalogue.versions[-1].text
+        dated = max(catalogue.dates.values()).isoformat() if catalogue.dates else None
+        return KnownVersion(version, _newer_warning(text, catalogue), "newer" if dated else "newer_undated", newest, dated,
+                            catalogue.name)
     short = _fewer_parts(text, catalogue)
     if version in catalogue and not short:
         return KnownVersion(version)
@@ -52,7 +59,8 @@ def known_version(text: str, catalogue: Catalogue) -> KnownVersion:
             raise UnknownVersion(f"{name} {text} names no single release: give all its parts (known: {_listed(line)})")
     if not catalogue.complete and _inside_a_line(version, releases):
         return KnownVersion(version, f"{name} {text} is not in the catalogue, which is incomplete; "
-                                     "it falls between known releases of its line and is taken as given")
+                                     "it falls between known releases of its line and is taken as given", "incomplete",
+                            catalogue=catalogue.name)
     candidates = [v for v in releases if not _prerelease(v) or _prerelease(version)] or list(releases)
     index = bisect.bisect_left(candidates, version)  # type: ignore[arg-type]
     near = candidates[max(0, index - _NEIGHBOURS) : index + _NEIGHBOURS]

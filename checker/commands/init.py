@@ -54,7 +54,7 @@ def _init_one(directory: Path, scan_root: Path, matrix, args: argparse.Namespace
     if args.targets is not None:
         targets = parse_targets(args.targets, platforms=matrix.platforms, usage=matrix.usage, source="--targets",
                                 location=Location("--targets"), catalogues=matrix.catalogues,
-                                warn=lambda message: print(f"taro-compat: warning: --targets: {message}", file=err))
+                                warn=lambda clause, checked: print(f"taro-compat: warning: --targets: {clause!r}: {checked.warning}", file=err))
         query, why = args.targets, "as given"
     else:
         targets = resolve_targets(_undeclared(profile), matrix.platforms, matrix.usage, matrix.catalogues).targets

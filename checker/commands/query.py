@@ -74,7 +74,7 @@ def query_targets(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     matrix = load(args.matrix)
     targets = parse_targets(args.query, platforms=matrix.platforms, usage=matrix.usage, source="query", location=Location("query"),
-                            catalogues=matrix.catalogues, warn=lambda message: print(f"taro-compat: warning: query: {message}", file=err))
+                            catalogues=matrix.catalogues, warn=lambda clause, checked: print(f"taro-compat: warning: query: {clause!r}: {checked.warning}", file=err))
     for name in args.api or ():
         if name not in matrix:
             raise UsageError(f"taro-compat: the knowledge base has no API {name!r}{suggest(name, matrix.api_ids())}")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import Location, ProjectError
+from checker.findings import Severity
 from checker.names import TARO_PACKAGE
 from checker.project.evidence import BuildCommand, script_builds
 from checker.project.jsonfile import read_json
@@ -49,7 +50,7 @@ def read_package(directory: Path, display: str) -> Package:
         raise ProjectError(f"does not depend on {TARO}: not a Taro project", Location(display, 1, 1))
     notes = []
     if manifest.lenient:
-        notes.append(Note("TC003", "warning", "comments or trailing commas: npm and Taro's CLI would reject this file", Location(display, 1, 1)))
+        notes.append(Note("TC003", Severity.WARNING, Location(display, 1, 1), "package"))
     raw_scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
     scripts = {name: script for name, script in raw_scripts.items() if isinstance(script, str)}
     manager = data.get("packageManager")

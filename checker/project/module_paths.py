@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import ProjectError
+from checker.findings import Args, Severity
 from checker.project.jsonfile import read_json
 from checker.project.profile import Note
 
@@ -35,7 +36,7 @@ def read_module_paths(directory: Path) -> ModulePaths:
     try:
         options = _compiler_options(directory, name, depth=0)
     except ProjectError as error:
-        return ModulePaths(notes=(Note("TC010", "warning", f"{error.message}; imports through its paths are not followed", error.location),))
+        return ModulePaths(notes=(Note("TC010", Severity.WARNING, error.location, "module_paths", Args.of(detail=error.message)),))
     base = options.get("baseUrl")
     base_url = _inside(base) if isinstance(base, str) else None
     aliases = []

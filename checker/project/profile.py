@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checker.errors import Location
+from checker.findings import Args, Severity
 from checker.project.evidence import BuildCommand, PlatformFile
 from checker.project.lockfiles import Locked
 
@@ -14,12 +15,17 @@ __all__ = ["Note", "ProjectProfile", "TargetsDeclaration", "TaroVersionInfo"]
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A project-level finding that needs no call site (info, warning or error)."""
+    """A project-level finding that needs no call site, as data: its rule's template words it (en/zh).
+
+    ``variant`` names the rule's message template; ``args`` fill it (file names, versions, commands as
+    they are; words that differ by language as the rule's vocabulary keys).
+    """
 
     code: str
-    severity: str  # "error" | "warning" | "info"
-    message: str
+    severity: Severity
     location: Location
+    variant: str = "default"
+    args: Args = field(default_factory=Args)
 
 
 @dataclass(frozen=True, slots=True)

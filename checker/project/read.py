@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from checker.errors import Location
+from checker.findings import Args, Severity
 from checker.project.evidence import ci_builds, platform_files
 from checker.project.manifests import PLATFORM_PLUGIN_PREFIX, read_package
 from checker.project.resolve import resolve_taro
@@ -37,8 +38,7 @@ def read_project(directory: Path, *, scan_root: Path, targets_override: str | No
     config, env_comparisons = _taro_config(directory)
     values = config.values if config else {}
     files = platform_files(directory, display_of, values.get("projectConfigName"))
-    notes += [Note("TC003", "warning", "comments or trailing commas: Taro's CLI reads this file with JSON.parse and would fail",
-                   Location(f.display, 1, 1)) for f in files if f.lenient]
+    notes += [Note("TC003", Severity.WARNING, Location(f.display, 1, 1), "project_file") for f in files if f.lenient]
     settings = _settings(directory, package.settings, package.settings_at, notes)
     if targets_override is not None:
         declared: TargetsDeclaration | None = TargetsDeclaration(targets_override, "--targets", Location("--targets"))
@@ -110,5 +110,5 @@ def _settings(directory: Path, in_package: object, settings_at: Location, notes:
     from_file = read_settings_file(directory / SETTINGS_FILE, SETTINGS_FILE) if (directory / SETTINGS_FILE).is_file() else None
     from_package = parse_settings(in_package, "package.json#taroCompat", settings_at) if in_package is not None else None
     if from_file and from_package:
-        notes.append(Note("TC009", "warning", f"settings in both {SETTINGS_FILE} and package.json#taroCompat: using {SETTINGS_FILE}", from_file.location))
+        notes.append(Note("TC009", Severity.WARNING, from_file.location, args=Args.of(settings=SETTINGS_FILE)))
     return from_file or from_package

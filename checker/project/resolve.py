@@ -15,6 +15,7 @@ from pathlib import Path
 import nodesemver
 
 from checker.errors import Location
+from checker.findings import Args, Severity
 from checker.project.lockfiles import LOCKFILE_NAMES, Locked, LockfileError, read_lockfile
 from checker.project.manifests import PLATFORM_PLUGIN_PREFIX, TARO, Package
 from checker.project.profile import Note, TaroVersionInfo
@@ -33,8 +34,10 @@ _ORDER = ("pnpm-lock.yaml", "yarn.lock", "package-lock.json", "npm-shrinkwrap.js
 class _Candidate:
     lockfile: str  # file name
     entry: Locked
-    stale: str | None  # why the lock file no longer matches package.json
+    stale: str | None  # why the lock file no longer matches package.json (for the resolved version's source)
     usable: bool  # its version is one package.json allows
+    stale_kind: str = ""  # the same, as TC002/TC005 word it: "records" (stale_value: its specifier) or "resolves" (its version)
+    stale_value: str = ""
 
 
 def resolve_taro(
@@ -52,7 +55,7 @@ def resolve_taro(
     others = {n: s for n, s in package.dependencies.items() if n in _CORE or n.startswith(PLATFORM_PLUGIN_PREFIX)}
     differing = sorted(f"{name} {s}" for name, s in others.items() if _spec(s, name, workspace).range not in (spec.range, None) and s != declared)
     if differing:
-        notes.append(Note("TC004", "warning", f"{TARO} is {declared} but {', '.join(differing)}: Taro packages should share one version", declared_at))
+        notes.append(Note("TC004", Severity.WARNING, declared_at, args=Args.of(package=TARO, declared=declared, differing=tuple(differing))))
 
     results: dict[str, dict[str, Locked]] = {}
     unreadable: list[LockfileError] = []
@@ -68,25 +71,31 @@ def resolve_taro(
                     unreadable.append(error)
     candidates = [_candidate(name, results[name][TARO], declared, spec) for name in _order(package) if TARO in results.get(name, {})]
     chosen = next((c for c in candidates if c.stale is None), None) or next((c for c in candidates if c.usable), None)
-    notes += _lock_notes(candidates, chosen)
+    notes += _lock_notes(candidates, chosen, declared)
 
     if chosen is not None:
         locked = results[chosen.lockfile]
         plugin_versions = {name: entry for name, entry in locked.items() if name != TARO}
         entry = chosen.entry
-        notes += [_unreadable_note(error, f"using {entry.lockfile} ({entry.version})") for error in unreadable]
+        notes += [_unreadable_note(error, "using_lock", lockfile=entry.lockfile, version=entry.version) for error in unreadable]
         return TaroVersionInfo(declared, declared_at, entry.version, entry.lockfile, resolved_at=Location(entry.lockfile, entry.line)), notes, plugin_versions
     if spec.kind is SpecKind.EXACT:
-        notes += [_unreadable_note(error, f"using package.json's exact {spec.range}") for error in unreadable]
+        notes += [_unreadable_note(error, "using_exact", range=spec.range) for error in unreadable]
         return TaroVersionInfo(declared, declared_at, spec.range, f"{package.display} (exact version)"), notes, {}
     if unreadable:
-        notes += [_unreadable_note(error, f"using package.json's range {declared!r} (unknown within it)") for error in unreadable]
+        notes += [_unreadable_note(error, "using_range", declared=declared) for error in unreadable]
         reason = f"{' and '.join(e.location.path for e in unreadable)} cannot be read"
+        told = Args.of(unreadable=tuple(e.location.path for e in unreadable))
+        variant = "unreadable"
     elif candidates:
         reason = "every lock file is stale: " + "; ".join(f"{c.entry.lockfile} {c.stale}" for c in candidates)
+        told = Args.of(stale_files=tuple(c.entry.lockfile for c in candidates), stale_kinds=tuple(c.stale_kind for c in candidates),
+                       stale_values=tuple(c.stale_value for c in candidates))
+        variant = "stale"
     else:
         reason = "no lock file resolves it" if spec.comparable else spec.note
-    notes.append(Note("TC002", "warning", f"cannot tell the Taro version: {TARO} {declared!r} is {spec.note}, and {reason}; the check treats it as unknown", declared_at))
+        told, variant = Args(), "no_lock" if spec.comparable else "spec"
+    notes.append(Note("TC002", Severity.WARNING, declared_at, variant, Args.of(told, package=TARO, declared=declared, **spec.args())))
     return TaroVersionInfo(declared, declared_at, None, reason, allows=spec.range), notes, {}
 
 
@@ -98,10 +107,13 @@ def _spec(text: str, package: str, workspace: Workspace | None) -> Spec:
     catalog = text.removeprefix("catalog:").strip() or "default"
     found = workspace.catalog_range(package, text) if workspace else None
     if found is None:
-        where = "pnpm-workspace.yaml has no such entry" if workspace and workspace.declared_by == "pnpm-workspace.yaml" else "no pnpm-workspace.yaml above the project"
-        return Spec(text, SpecKind.CATALOG, None, f"a pnpm catalog reference ({catalog}) that cannot be followed: {where}")
+        in_file = workspace is not None and workspace.declared_by == "pnpm-workspace.yaml"
+        where = "pnpm-workspace.yaml has no such entry" if in_file else "no pnpm-workspace.yaml above the project"
+        return Spec(text, SpecKind.CATALOG, None, f"a pnpm catalog reference ({catalog}) that cannot be followed: {where}",
+                    (("spec", "catalog_missing"), ("spec_catalog", catalog), ("spec_where", "no_entry" if in_file else "no_workspace")))
     inner = classify(found)
-    return Spec(text, inner.kind, inner.range, f"{inner.note} (pnpm catalog {catalog!r} in pnpm-workspace.yaml)")
+    words = {**inner.args(), "spec": "catalog", "spec_inner": inner.args().get("spec", ""), "spec_catalog": catalog}
+    return Spec(text, inner.kind, inner.range, f"{inner.note} (pnpm catalog {catalog!r} in pnpm-workspace.yaml)", tuple(sorted(words.items())))
 
 
 def _order(package: Package) -> list[str]:
@@ -111,12 +123,12 @@ def _order(package: Package) -> list[str]:
 
 def _candidate(lockfile: str, entry: Locked, declared: str, spec: Spec) -> _Candidate:
     usable = spec.range is None or _satisfies(entry.version, spec.range)
-    stale = None
     if entry.specifier is not None and _normal(entry.specifier) != _normal(declared):
-        stale = f"records {TARO} {entry.specifier!r} where package.json says {declared!r}"
-    elif not usable:
-        stale = f"resolves {entry.version}, outside package.json's {declared!r}"
-    return _Candidate(lockfile, entry, stale, usable)
+        return _Candidate(lockfile, entry, f"records {TARO} {entry.specifier!r} where package.json says {declared!r}", usable,
+                          "records", entry.specifier)
+    if not usable:
+        return _Candidate(lockfile, entry, f"resolves {entry.version}, outside package.json's {declared!r}", usable, "resolves", entry.version)
+    return _Candidate(lockfile, entry, None, usable)
 
 
 def _normal(spec: str) -> str:
@@ -130,22 +142,22 @@ def _satisfies(version: str, range_: str) -> bool:
         return True  # a range nodesemver cannot read says nothing against the lock file
 
 
-def _lock_notes(candidates: list[_Candidate], chosen: _Candidate | None) -> list[Note]:
+def _lock_notes(candidates: list[_Candidate], chosen: _Candidate | None, declared: str) -> list[Note]:
     if chosen is None or (len({c.entry.version for c in candidates}) == 1 and chosen.stale is None):
         return []
     at = Location(chosen.entry.lockfile, chosen.entry.line)
     set_aside = [c for c in candidates if c is not chosen and c.stale is not None]
-    why = "".join(f"; {c.entry.lockfile} is stale: it {c.stale}" for c in set_aside)
+    said = Args.of(package=TARO, declared=declared, lockfile=chosen.entry.lockfile, aside_files=tuple(c.entry.lockfile for c in set_aside),
+                   aside_kinds=tuple(c.stale_kind for c in set_aside), aside_values=tuple(c.stale_value for c in set_aside))
     if chosen.stale is not None:
-        return [Note("TC005", "warning", f"{chosen.entry.lockfile} is stale: it {chosen.stale}; using its {TARO} {chosen.entry.version} "
-                     f"all the same (no lock file agrees with package.json; the next install may resolve another version){why}", at)]
-    listed = ", ".join(f"{c.entry.lockfile} {c.entry.version}" for c in sorted(candidates, key=lambda c: LOCKFILE_NAMES.index(c.lockfile)))
-    reason = " (it agrees with package.json)" if set_aside else ""
-    return [Note("TC005", "warning", f"lock files disagree on {TARO} ({listed}); using {chosen.entry.lockfile}{reason}{why}", at)]
+        return [Note("TC005", Severity.WARNING, at, "stale_chosen",
+                     Args.of(said, version=chosen.entry.version, stale=chosen.stale_kind, stale_value=chosen.stale_value))]
+    listed = tuple(f"{c.entry.lockfile} {c.entry.version}" for c in sorted(candidates, key=lambda c: LOCKFILE_NAMES.index(c.lockfile)))
+    return [Note("TC005", Severity.WARNING, at, "disagree", Args.of(said, listed=listed, agrees=True if set_aside else None))]
 
 
-def _unreadable_note(error: LockfileError, fallback: str) -> Note:
-    return Note("TC015", "warning", f"cannot read this lock file ({error.message}): {fallback}", error.location)
+def _unreadable_note(error: LockfileError, variant: str, **fallback: str | None) -> Note:
+    return Note("TC015", Severity.WARNING, error.location, variant, Args.of(fallback, detail=error.message))
 
 
 def _lock_directory(directory: Path, scan_root: Path, workspace: Workspace | None) -> Path | None:

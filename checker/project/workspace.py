@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import Location
+from checker.findings import Args, Severity
 from checker.globs import glob_regex
 from checker.project.profile import Note
 from checker.yamlread import YamlMap, YamlProblem, read_documents
@@ -77,8 +78,8 @@ def _read_pnpm_workspace(path: Path, display: str) -> tuple[tuple[str, ...], dic
         documents = read_documents(text, typed=False, max_depth=16)
     except (OSError, UnicodeDecodeError, YamlProblem) as error:
         where = Location(display, getattr(error, "line", 0), getattr(error, "column", 0))
-        reason = getattr(error, "message", None) or getattr(error, "strerror", None) or "not UTF-8 text"
-        note = Note("TC015", "warning", f"cannot read the workspace file ({reason}): its catalogs are unknown", where)
+        reason = getattr(error, "message", None) or getattr(error, "strerror", None)
+        note = Note("TC015", Severity.WARNING, where, "workspace" if reason else "workspace_not_utf8", Args.of(detail=reason))
         return ("**",), {}, (note,)
     root = documents[-1] if documents and isinstance(documents[-1], YamlMap) else YamlMap()
     packages = root.get("packages")

@@ -72,6 +72,8 @@ def _word(rule: Rule, finding: Finding, details: tuple[PlatformDetail, ...], lan
     words = rule.vocabulary.get(lang) or rule.vocabulary.get("en") or {}
     parts = template.sep.join(fill(template.each, _values(finding, d), words, lang) for d in details)
     values = _values(finding, details[0] if len(details) == 1 else None) | {"platforms": parts}
+    if rule.phrases is not None:
+        values |= rule.phrases(lang, values)
     text = fill(template.text, values, words, lang) + fill(_HOW.get(lang, _HOW["en"]), values, {}, lang)
     if finding.args.get("gathered"):
         text += fill(_GATHERED.get(lang, _GATHERED["en"]), values, None, lang)

@@ -1,4 +1,4 @@
-"""TC003 lenient-json: a note of the project reader or the scanner (its prose comes with it)."""
+"""TC003 lenient-json: a note of the project reader (worded here, en and zh)."""
 
 from __future__ import annotations
 
@@ -13,5 +13,10 @@ RULE = Rule(
     explanation="A JSON manifest has comments or trailing commas. taro-compat reads it, but npm and Taro's CLI (`JSON.parse`) would not.",
     fix='Remove them.',
     example='{"name": "shop", }',
-    messages={"en": {"default": Template("{text}")}},
+    messages={
+        "en": {"package": Template("comments or trailing commas: npm and Taro's CLI would reject this file"),
+               "project_file": Template("comments or trailing commas: Taro's CLI reads this file with JSON.parse and would fail")},
+        "zh": {"package": Template("含有注释或末尾逗号：npm 和 Taro CLI 都会拒绝读取此文件"),
+               "project_file": Template("含有注释或末尾逗号：Taro CLI 用 JSON.parse 读取此文件，会解析失败")},
+    },
 )

@@ -1,4 +1,4 @@
-"""TC004 taro-packages-disagree: a note of the project reader or the scanner (its prose comes with it)."""
+"""TC004 taro-packages-disagree: a note of the project reader (worded here, en and zh)."""
 
 from __future__ import annotations
 
@@ -13,5 +13,8 @@ RULE = Rule(
     explanation="`@tarojs/*` packages are declared with different versions; Taro's packages are released together and expect one version.",
     fix='Use one version for every `@tarojs/*` package.',
     example='"@tarojs/taro": "3.6.8", "@tarojs/cli": "3.5.0"',
-    messages={"en": {"default": Template("{text}")}},
+    messages={
+        "en": {"default": Template("{package} is {declared} but {differing}: Taro packages should share one version")},
+        "zh": {"default": Template("{package} 为 {declared}，但 {differing}：Taro 的各个包应使用同一版本")},
+    },
 )

@@ -1,9 +1,21 @@
-"""TC005 lockfiles-disagree: a note of the project reader or the scanner (its prose comes with it)."""
+"""TC005 lockfiles-disagree: a note of the project reader (worded here, en and zh)."""
 
 from __future__ import annotations
 
-from checker.findings import Severity
+from collections.abc import Mapping
+
+from checker.findings import Arg, Severity
+from checker.rules._words import STALE, items, stale_phrase
 from checker.rules.rule import Rule, Template
+
+
+def _phrases(lang: str, values: Mapping[str, Arg]) -> dict[str, Arg]:
+    """The other stale lock files, set aside, each with what it records."""
+    aside = zip(items(values.get("aside_files")), items(values.get("aside_kinds")), items(values.get("aside_values")), strict=False)
+    said = "；{file} 已过期：{why}" if lang == "zh" else "; {file} is stale: it {why}"
+    return {"set_aside": "".join(said.format(file=file, why=stale_phrase(lang, kind, value, values.get("package"), values.get("declared")))
+                                 for file, kind, value in aside)}
+
 
 RULE = Rule(
     code='TC005',
@@ -16,5 +28,20 @@ RULE = Rule(
                  '`packageManager` names (else pnpm, yarn, npm). The message says which was used and why.'),
     fix='Delete the lock files of the package managers you do not use, and install again.',
     example=None,
-    messages={"en": {"default": Template("{text}")}},
+    messages={
+        "en": {
+            "stale_chosen": Template("{lockfile} is stale: it {stale}; using its {package} {version} all the same (no lock file agrees"
+                                     " with package.json; the next install may resolve another version){set_aside}"),
+            "disagree": Template("lock files disagree on {package} ({listed}); using {lockfile}{agrees? (it agrees with package.json)}"
+                                 "{set_aside}"),
+        },
+        "zh": {
+            "stale_chosen": Template("{lockfile} 已过期：{stale}；仍使用其中的 {package} {version}（没有与 package.json 一致的锁文件，"
+                                     "下次安装可能解析出其他版本）{set_aside}"),
+            "disagree": Template("各锁文件中的 {package} 版本不一致（{listed}）；使用 {lockfile}{agrees?（它与 package.json 一致）}"
+                                 "{set_aside}"),
+        },
+    },
+    vocabulary={"en": {"stale": STALE["en"]}, "zh": {"stale": STALE["zh"]}},
+    phrases=_phrases,
 )

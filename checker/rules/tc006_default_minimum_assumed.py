@@ -1,4 +1,4 @@
-"""TC006 default-minimum-assumed: a note of the project reader or the scanner (its prose comes with it)."""
+"""TC006 default-minimum-assumed: a note of the targets stage (worded here, en and zh)."""
 
 from __future__ import annotations
 
@@ -14,5 +14,10 @@ RULE = Rule(
                  "reaches 99.5% of users in the bundled usage data (`cover 99.5%`), as browserslist's `defaults` does.",
     fix='Declare targets (`taro-compat init`).',
     example=None,
-    messages={"en": {"default": Template("{text}")}},
+    messages={
+        "en": {"default": Template("no {platform} minimum declared: assuming {minimum}, the oldest version that keeps {coverage}% of users"
+                                   " (usage data of {date})")},
+        "zh": {"default": Template("未声明 {platform} 的最低版本：假定为 {minimum}，即仍能覆盖 {coverage}% 用户的最低版本"
+                                   "（用户分布数据日期：{date}）")},
+    },
 )

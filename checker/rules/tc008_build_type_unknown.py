@@ -1,4 +1,4 @@
-"""TC008 build-type-unknown: a note of the project reader or the scanner (its prose comes with it)."""
+"""TC008 build-type-unknown: a note of the targets stage (worded here, en and zh)."""
 
 from __future__ import annotations
 
@@ -14,5 +14,8 @@ RULE = Rule(
                  " (e.g. quickapp); it is not checked."),
     fix=None,
     example='"build:quickapp": "taro build --type quickapp"',
-    messages={"en": {"default": Template("{text}")}},
+    messages={
+        "en": {"default": Template("build type '{build_type}' has no platform in the knowledge base; it is not checked")},
+        "zh": {"default": Template("构建类型 '{build_type}' 在知识库中没有对应的平台，不做检查")},
+    },
 )

@@ -1,4 +1,4 @@
-"""TC009 settings-in-two-places: a note of the project reader or the scanner (its prose comes with it)."""
+"""TC009 settings-in-two-places: a note of the project reader (worded here, en and zh)."""
 
 from __future__ import annotations
 
@@ -13,5 +13,8 @@ RULE = Rule(
     explanation='Settings are in both `taro-compat.yaml` and `package.json#taroCompat`; the YAML file wins.',
     fix='Keep one.',
     example=None,
-    messages={"en": {"default": Template("{text}")}},
+    messages={
+        "en": {"default": Template("settings in both {settings} and package.json#taroCompat: using {settings}")},
+        "zh": {"default": Template("{settings} 和 package.json#taroCompat 中都有配置：使用 {settings}")},
+    },
 )

@@ -1,4 +1,5 @@
-"""TC010 file-not-scanned: a note of the project reader or the scanner (its prose comes with it)."""
+"""TC010 file-not-scanned: a note of the scanner (its prose comes with it) or of the project
+reader (tsconfig/jsconfig paths it cannot follow, worded here in en and zh)."""
 
 from __future__ import annotations
 
@@ -20,5 +21,8 @@ RULE = Rule(
                  'is incomplete.'),
     fix='Fix the file, or exclude it (`exclude:` in taro-compat.yaml).',
     example=None,
-    messages={"en": {"default": Template("{text}")}},
+    messages={  # default: a note of the scanner (its prose comes with it)
+        "en": {"default": Template("{text}"), "module_paths": Template("{detail}; imports through its paths are not followed")},
+        "zh": {"default": Template("{text}"), "module_paths": Template("{detail}；不跟踪经由其 paths 配置的导入")},
+    },
 )

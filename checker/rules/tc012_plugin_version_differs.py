@@ -1,4 +1,4 @@
-"""TC012 plugin-version-differs: a note of the project reader or the scanner (its prose comes with it)."""
+"""TC012 plugin-version-differs: a note of the targets stage (worded here, en and zh)."""
 
 from __future__ import annotations
 
@@ -15,5 +15,11 @@ RULE = Rule(
                  "stubbed) follows the plugin, while the checks assume Taro's version."),
     fix='Upgrade them together.',
     example=None,
-    messages={"en": {"default": Template("{text}")}},
+    messages={
+        "en": {"default": Template("the resolved Taro {taro} is {relation} than {plugin} {plugin_version} ({lockfile});"
+                                   " the checks assume {taro} for {platform}")},
+        "zh": {"default": Template("解析出的 Taro {taro} {relation} {plugin} {plugin_version}（{lockfile}）；"
+                                   "检查 {platform} 时按 {taro} 处理")},
+    },
+    vocabulary={"en": {"relation": {"older": "older", "newer": "newer"}}, "zh": {"relation": {"older": "低于", "newer": "高于"}}},
 )

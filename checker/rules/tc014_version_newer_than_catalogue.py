@@ -1,9 +1,12 @@
-"""TC014 version-newer-than-catalogue: a note of the targets stage (its prose comes with it)."""
+"""TC014 version-newer-than-catalogue: a note of the targets stage (worded here, en and zh)."""
 
 from __future__ import annotations
 
 from checker.findings import Severity
 from checker.rules.rule import Rule, Template
+
+_GIVEN = "it is taken as given, and what the matrix says of newer releases is not known"
+_GIVEN_ZH = "按所写版本处理，知识库不了解更新版本的情况"
 
 RULE = Rule(
     code="TC014",
@@ -16,5 +19,22 @@ RULE = Rule(
                  "`--taro 3.6.99` and `--runtime 2.10` on the command line."),
     fix="Check the version; if it is a real, new release, the knowledge base is behind.",
     example='"taroCompat": {"targets": "weapp >= 9.9.9"}',
-    messages={"en": {"default": Template("{text}")}},
+    messages={
+        "en": {
+            "newer": Template("'{clause}': {catalogue} {version} is newer than the catalogue (newest release {newest}, dated {dated}): "
+                              + _GIVEN),
+            "newer_undated": Template("'{clause}': {catalogue} {version} is newer than the catalogue (newest release {newest};"
+                                      " it records no dates): " + _GIVEN),
+            "incomplete": Template("'{clause}': {catalogue} {version} is not in the catalogue, which is incomplete; it falls between"
+                                   " known releases of its line and is taken as given"),
+        },
+        "zh": {
+            "newer": Template("'{clause}'：{catalogue} {version} 比版本目录中的都新（目录中最新的是 {newest}，"
+                              "发布于 {dated}）：" + _GIVEN_ZH),
+            "newer_undated": Template("'{clause}'：{catalogue} {version} 比版本目录中的都新（目录中最新的是 {newest}，目录未记录日期）："
+                                      + _GIVEN_ZH),
+            "incomplete": Template("'{clause}'：{catalogue} {version} 不在版本目录中（该目录不完整）；它介于同一版本线的已知版本之间，"
+                                   "按所写版本处理"),
+        },
+    },
 )

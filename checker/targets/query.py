@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from checker.errors import InvalidVersion, Location
-from checker.known_versions import UnknownVersion, known_version
+from checker.known_versions import KnownVersion, UnknownVersion, known_version
 from checker.model import Catalogue, Platform, UsageShare
 from checker.targets.model import Target, TargetQueryError
 from checker.usage import minimum_for_share, share_at_or_above
@@ -41,12 +41,12 @@ def parse_targets(
     location: Location,
     start: tuple[Target, ...] = (),
     catalogues: Mapping[str, Catalogue] | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[str, KnownVersion], None] | None = None,
 ) -> tuple[Target, ...]:
     """Apply ``query`` to ``start`` (default targets that ``not`` may drop); raises :class:`TargetQueryError`.
 
     With ``catalogues``, a minimum must be a known release (else an error naming the nearest ones); one newer
-    than the catalogue is passed to ``warn``.
+    than the catalogue is passed to ``warn`` with its clause.
     """
     chosen: dict[str, Target] = {target.platform: target for target in start}
     clauses = [clause.strip() for clause in query.split(",")]
@@ -87,7 +87,7 @@ def parse_targets(
                     except UnknownVersion as error:
                         raise TargetQueryError(f"{clause!r}: {error}", location) from None
                     if checked.warning and warn is not None:
-                        warn(f"{clause!r}: {checked.warning}")
+                        warn(clause, checked)
             share = usage.get(platforms[platform].runtime or "")
             coverage = share_at_or_above(share, RuntimeVersion.parse(version)) if share and version else None
             chosen[platform] = Target(platform, version, source, location, coverage)

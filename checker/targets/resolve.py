@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from checker.errors import InvalidVersion, Location
+from checker.findings import Args, Severity
+from checker.known_versions import KnownVersion
 from checker.model import Catalogue, Platform, UsageShare
 from checker.project.profile import Note, ProjectProfile
 from checker.targets.evidence import platform_evidence, platform_of_file, unknown_build_types
@@ -55,8 +57,11 @@ def resolve_targets(
     notes: list[Note] = []
     declared = profile.declared_targets
     if declared is not None:
-        def warn(message: str) -> None:
-            notes.append(Note("TC014", "warning", message, declared.location))
+        def warn(clause: str, checked: KnownVersion) -> None:
+            name = checked.catalogue
+            notes.append(Note("TC014", Severity.WARNING, declared.location, checked.caveat or "newer", Args.of(
+                clause=clause, catalogue=str(name), catalogue_zh=name.zh if name else None, version=checked.version.text,
+                newest=checked.newest, dated=checked.dated)))
 
         targets = parse_targets(declared.query, platforms=platforms, usage=usage, source=declared.source,
                                 location=declared.location, catalogues=catalogues, warn=warn)
@@ -66,12 +71,8 @@ def resolve_targets(
     notes += _plugins_behind_or_ahead(profile, platforms, targets)
     hint = _lib_version(profile, platforms)
     if hint is not None:
-        notes.append(Note(
-            "TC001", "info",
-            f"libVersion {hint.version} is the base library the WeChat devtools debug with, not the production minimum "
-            f"(that is set in the admin console); declare it in taroCompat targets, e.g. '{hint.platform} >= {hint.version}'",
-            hint.location or Location("package.json"),
-        ))
+        notes.append(Note("TC001", Severity.INFO, hint.location or Location("package.json"),
+                          args=Args.of(version=hint.version, platform=hint.platform)))
     return ResolvedTargets(targets, tuple(notes), hint)
 
 
@@ -90,13 +91,11 @@ def infer_targets(profile: ProjectProfile, platforms: Mapping[str, Platform], us
     if not chosen:
         if default is None:
             return ()
-        notes.append(Note("TC007", "warning", f"no targets declared and no evidence of where the project ships: assuming "
-                          f"{default}; declare them with `{INIT_COMMAND} --targets ...`", where))
+        notes.append(Note("TC007", Severity.WARNING, where, "assumed", Args.of(platform=default, command=INIT_COMMAND)))
         chosen = {default: []}
     else:
-        said = "; ".join(f"{p}: {items[0].detail}" for p, items in chosen.items())
-        notes.append(Note("TC007", "info", f"no targets declared: guessed {', '.join(chosen)} from the evidence ({said}); "
-                          f"declare them with `{INIT_COMMAND}`", where))
+        notes.append(Note("TC007", Severity.INFO, where, "guessed", Args.of(
+            chosen=tuple(chosen), evidence=tuple(items[0].detail for items in chosen.values()), command=INIT_COMMAND)))
     targets = []
     for platform, items in chosen.items():
         target = Target(platform, None, "evidence" if items else "default", _first_location(items), guessed=True, evidence=tuple(items))
@@ -115,8 +114,8 @@ def _default_minimum(target: Target, platforms: Mapping[str, Platform], usage: M
     if share is None:
         return target
     minimum, reached = minimum_for_share(share, DEFAULT_COVERAGE)
-    notes.append(Note("TC006", "info", f"no {target.platform} minimum declared: assuming {minimum.text}, the oldest version that "
-                      f"keeps {reached}% of users (usage data of {share.date.isoformat()})", Location("package.json")))
+    notes.append(Note("TC006", Severity.INFO, Location("package.json"),
+                      args=Args.of(platform=target.platform, minimum=minimum.text, coverage=reached, date=share.date.isoformat())))
     return replace(target, min_version=minimum.text, coverage=reached,
                    minimum_source=f"default: cover {DEFAULT_COVERAGE}% in {target.platform} (usage data of {share.date.isoformat()})")
 
@@ -128,7 +127,7 @@ def _first_location(items: list[Evidence]) -> Location | None:
 def _unknown_build_types(profile: ProjectProfile, platforms: Mapping[str, Platform], inferring: bool) -> list[Note]:
     if not inferring:
         return []
-    return [Note("TC008", "info", f"build type {build_type!r} has no platform in the knowledge base; it is not checked", location)
+    return [Note("TC008", Severity.INFO, location, args=Args.of(build_type=build_type))
             for build_type, location in unknown_build_types(profile, platforms)]
 
 
@@ -154,9 +153,9 @@ def _plugins_behind_or_ahead(profile: ProjectProfile, platforms: Mapping[str, Pl
             continue
         if plugin_version != taro_version:
             relation = "older" if taro_version < plugin_version else "newer"
-            found.append(Note("TC012", "warning", f"the resolved Taro {taro.resolved} is {relation} than {name} {entry.version} "
-                              f"({entry.lockfile}); the checks assume {taro.resolved} for {plugins[name]}",
-                              Location(entry.lockfile, entry.line)))
+            found.append(Note("TC012", Severity.WARNING, Location(entry.lockfile, entry.line), args=Args.of(
+                taro=taro.resolved, relation=relation, plugin=name, plugin_version=entry.version, lockfile=entry.lockfile,
+                platform=plugins[name])))
     return found
 
 

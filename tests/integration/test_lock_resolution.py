@@ -8,9 +8,11 @@ import os
 import textwrap
 from pathlib import Path
 
+from checker.evaluate import note_finding
 from checker.project.manifests import read_package
 from checker.project.profile import Note, TaroVersionInfo
 from checker.project.resolve import resolve_taro
+from checker.render.words import word
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -31,7 +33,7 @@ def resolve(directory: Path, scan_root: Path | None = None) -> tuple[TaroVersion
 
 
 def notes_of(notes: list[Note]) -> list[tuple[str, str, str]]:
-    return [(n.code, str(n.location), n.message) for n in notes]
+    return [(n.code, str(n.location), word(note_finding(n))) for n in notes]
 
 
 YARN_QUOTED = """

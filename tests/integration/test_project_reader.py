@@ -11,13 +11,19 @@ from typing import Any
 import pytest
 
 from checker.cli import main
+from checker.evaluate import note_finding
 from checker.kb import load_matrix
 from checker.model import Matrix
 from checker.project.discover import discover
-from checker.project.profile import ProjectProfile
+from checker.project.profile import Note, ProjectProfile
 from checker.project.read import read_project
+from checker.render.words import word
 from checker.targets.resolve import resolve_targets
 from conftest import MATRIX, REPO
+
+
+def said(note: Note) -> str:
+    return word(note_finding(note))
 
 PROJECTS = REPO / "tests" / "fixtures" / "projects"
 
@@ -114,7 +120,7 @@ def test_lock_files_that_disagree(matrix: Matrix) -> None:
     profile = read(matrix, PROJECTS / "disagree")
     assert (profile.taro.resolved, profile.taro.source) == ("3.6.26", "yarn.lock")  # packageManager says yarn
     (note,) = [n for n in profile.notes if n.code == "TC005"]
-    assert note.message == "lock files disagree on @tarojs/taro (package-lock.json 3.6.20, yarn.lock 3.6.26); using yarn.lock"
+    assert said(note) == "lock files disagree on @tarojs/taro (package-lock.json 3.6.20, yarn.lock 3.6.26); using yarn.lock"
 
 
 def test_monorepo_discovery_skips_dependencies_and_build_output(tmp_path: Path, matrix: Matrix) -> None:
@@ -286,7 +292,7 @@ def test_a_platform_plugin_locked_at_another_version(matrix: Matrix, tmp_path: P
     })
     profile = read(matrix, root)
     resolved = resolve_targets(profile, matrix.platforms, matrix.usage, matrix.catalogues)
-    notes = [(n.code, n.message, str(n.location)) for n in resolved.notes if n.code == "TC012"]
+    notes = [(n.code, said(n), str(n.location)) for n in resolved.notes if n.code == "TC012"]
     # weapp is not a target: its plugin's version does not matter here
     assert notes == [("TC012", "the resolved Taro 3.6.20 is older than @tarojs/plugin-platform-tt 3.6.26 (yarn.lock); "
                       "the checks assume 3.6.20 for tt", "yarn.lock:4")]

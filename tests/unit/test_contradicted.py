@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from checker.contradicted import drop_contradicted, is_entry
 from checker.errors import Location
+from checker.evaluate import note_finding
+from checker.findings import Args, Severity
 from checker.model import Platform, Text
 from checker.project.profile import Note
+from checker.render.words import word
 from checker.scan.sites import CallSite, FileScan, Guard, GuardKind
 from checker.targets.model import Evidence, EvidenceKind, Target
 from checker.targets.resolve import ResolvedTargets
@@ -35,10 +38,16 @@ def test_the_entry_is_src_app_with_a_script_extension() -> None:
 def test_an_unguarded_call_in_the_entry_drops_the_guess_it_contradicts() -> None:
     result = drop_contradicted(_targets(), (FileScan("src/app.ts", call_sites=(_site("src/app.ts"),)),), PLATFORMS)
     assert [t.platform for t in result.targets] == ["pb"]
-    assert result.notes == (Note("TC007", "warning",
-                                 "pa was guessed as a target, but the app's entry calls gb.hideMenu() unguarded at src/app.ts:55, which that"
-                                 " build could not run: pa left out of the guessed targets; declare the targets (taro-compat init --targets"
-                                 " ...) if it is one", Location("src/app.ts", 55, 5)),)
+    assert result.notes == (Note("TC007", Severity.WARNING, Location("src/app.ts", 55, 5), "contradicted",
+                                 Args.of(platform="pa", callee="gb.hideMenu", site_file="src/app.ts", site_line=55)),)
+    (note,) = result.notes
+    assert word(note_finding(note)) == (
+        "pa was guessed as a target, but the app's entry calls gb.hideMenu() unguarded at src/app.ts:55, which that"
+        " build could not run: pa left out of the guessed targets; declare the targets (taro-compat init --targets"
+        " ...) if it is one")
+    assert word(note_finding(note), "zh") == (
+        "pa 是推断出的目标平台，但应用入口在 src/app.ts:55 未加保护地调用了 gb.hideMenu()，该平台的构建无法运行："
+        "已将 pa 移出推断的目标平台；如果确实要支持它，请声明目标平台（taro-compat init --targets ...）")
 
 
 def test_declared_targets_guarded_calls_and_other_files_change_nothing() -> None:
@@ -64,11 +73,17 @@ def test_a_guess_from_scripts_alone_loses_to_source_written_for_another_platform
     files = tuple(FileScan(f"src/pages/p{i}.ts", call_sites=(_site(f"src/pages/p{i}.ts"), _site(f"src/pages/p{i}.ts"))) for i in (3, 1, 2))
     result = drop_contradicted(_scripted(), files, PLATFORMS)
     assert [t.platform for t in result.targets] == ["pb"]
-    assert result.notes == (Note("TC007", "warning",
-                                 "pa was guessed from build scripts only, but 3 files call gb.* unguarded (first gb.hideMenu() at"
-                                 " src/pages/p1.ts:55) and none calls ga: the source is written for another platform; pa left out of the"
-                                 " guessed targets; declare the targets (taro-compat init --targets ...) if it is one",
-                                 Location("src/pages/p1.ts", 55, 5)),)
+    assert result.notes == (Note("TC007", Severity.WARNING, Location("src/pages/p1.ts", 55, 5), "sourced",
+                                 Args.of(platform="pa", count=3, via="gb", callee="gb.hideMenu", site_file="src/pages/p1.ts",
+                                         site_line=55, own=("ga",))),)
+    (note,) = result.notes
+    assert word(note_finding(note)) == (
+        "pa was guessed from build scripts only, but 3 files call gb.* unguarded (first gb.hideMenu() at"
+        " src/pages/p1.ts:55) and none calls ga: the source is written for another platform; pa left out of the"
+        " guessed targets; declare the targets (taro-compat init --targets ...) if it is one")
+    assert word(note_finding(note), "zh") == (
+        "pa 仅凭构建脚本推断为目标平台，但有 3 个文件未加保护地调用了 gb.*（第一处是 src/pages/p1.ts:55 的 gb.hideMenu()），"
+        "且没有文件调用 ga：源码是为其他平台写的；已将 pa 移出推断的目标平台；如果确实要支持它，请声明目标平台（taro-compat init --targets ...）")
     # two files are not enough; a project file is more than scripts; one call of pa's own global, guarded or not, keeps it
     assert drop_contradicted(_scripted(), files[:2], PLATFORMS) == _scripted()
     assert drop_contradicted(_scripted(EvidenceKind.PROJECT_FILE), files, PLATFORMS) == _scripted(EvidenceKind.PROJECT_FILE)
