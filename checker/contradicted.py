@@ -57,7 +57,21 @@ def drop_contradicted(resolved: ResolvedTargets, scans: tuple[FileScan, ...], pl
     kept = tuple(t for t in resolved.targets if t.platform not in notes)
     if not notes or not kept:
         return resolved
-    return dataclasses.replace(resolved, targets=kept, notes=resolved.notes + tuple(notes[p] for p in sorted(notes)))
+    earlier = tuple(_without(note, set(notes)) for note in resolved.notes)
+    return dataclasses.replace(resolved, targets=kept, notes=tuple(n for n in earlier if n is not None) + tuple(notes[p] for p in sorted(notes)))
+
+
+def _without(note: Note, dropped: set[str]) -> Note | None:
+    """A targets-stage note as it reads once ``dropped`` are left out: no assumed minimum for them, not among the guessed."""
+    values = note.args.as_dict()
+    if note.code == "TC006" and values.get("platform") in dropped:
+        return None
+    if note.code == "TC007" and note.variant == "guessed":
+        chosen, evidence = (value if isinstance(value, tuple) else () for value in (values.get("chosen"), values.get("evidence")))
+        pairs = [(p, e) for p, e in zip(chosen, evidence, strict=False) if p not in dropped]
+        values |= {"chosen": tuple(p for p, _ in pairs), "evidence": tuple(e for _, e in pairs)}
+        return dataclasses.replace(note, args=Args.of(values))
+    return note
 
 
 def _scripts_only(target: Target) -> bool:

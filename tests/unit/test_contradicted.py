@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from checker.contradicted import drop_contradicted, is_entry
 from checker.errors import Location
 from checker.evaluate import note_finding
@@ -89,3 +91,14 @@ def test_a_guess_from_scripts_alone_loses_to_source_written_for_another_platform
     assert drop_contradicted(_scripted(EvidenceKind.PROJECT_FILE), files, PLATFORMS) == _scripted(EvidenceKind.PROJECT_FILE)
     own = FileScan("src/pa.ts", call_sites=(_site("src/pa.ts", via="ga", guards=(Guard(GuardKind.TARO_ENV, 50, envs=("pa",)),)),))
     assert drop_contradicted(_scripted(), (*files, own), PLATFORMS) == _scripted()
+
+
+def test_the_guessed_note_and_the_assumed_minimum_forget_a_dropped_target() -> None:
+    guessed = Note("TC007", Severity.INFO, Location("package.json"), "guessed",
+                   Args.of(chosen=("pa", "pb"), evidence=("script 'build-dev:pa' written for it", "pb.json"), command="taro-compat init"))
+    minimum = Note("TC006", Severity.INFO, Location("package.json"), args=Args.of(platform="pa", minimum="2.27.3", coverage=99.78, date="2026-01-01"))
+    files = tuple(FileScan(f"src/pages/p{i}.ts", call_sites=(_site(f"src/pages/p{i}.ts"),)) for i in (1, 2, 3))
+    result = drop_contradicted(dataclasses.replace(_scripted(), notes=(guessed, minimum)), files, PLATFORMS)
+    assert [t.platform for t in result.targets] == ["pb"]
+    assert [(n.code, n.variant, n.args.as_dict().get("chosen"), n.args.as_dict().get("evidence")) for n in result.notes] == [
+        ("TC007", "guessed", ("pb",), ("pb.json",)), ("TC007", "sourced", None, None)]
