@@ -20,7 +20,7 @@ from checker.planning import Plan, PlanRequest, make_plan
 from checker.project.discover import discover
 from checker.project.read import read_project
 from checker.targets.query import parse_targets
-from checker.targets.resolve import resolve_targets
+from checker.targets.resolve import default_minimum, resolve_targets
 from checker.queries import ApiSince, TargetsAnswer, TaroDiff, api_since, diff_taro, usable_under
 from checker.resources import matrix_root
 from checker.pipeline import scan_project
@@ -71,7 +71,7 @@ def _projects(path: Path, m: Matrix, targets: str | None):  # type: ignore[no-un
         profile = read_project(directory, scan_root=root, targets_override=targets)
         resolved = resolve_targets(profile, m.platforms, m.usage, m.catalogues)
         scans = scan_project(directory, profile, m, projects)
-        yield profile, drop_contradicted(resolved, scans, m.platforms), scans
+        yield profile, drop_contradicted(resolved, scans, m.platforms, lambda t: default_minimum(t, m.platforms, m.usage)), scans
 
 
 def check(path: Path | str, *, targets: str | None = None, matrix: Matrix | None = None, today: date | None = None) -> list[ProjectResult]:

@@ -59,7 +59,7 @@ def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | 
     from checker.contradicted import drop_contradicted
     from checker.pipeline import scan_project_files
     from checker.project.read import read_project
-    from checker.targets.resolve import resolve_targets
+    from checker.targets.resolve import default_minimum, resolve_targets
 
     read = []
     problems: list[str] = []
@@ -75,7 +75,8 @@ def read_projects(scan_root: Path, projects: list[Path], matrix, targets: str | 
             problems.append(problem)
             continue
         scans, vendored = scan_project_files(directory, profile, matrix, projects) if scan else ((), ())
-        resolved = drop_contradicted(resolved, scans, matrix.platforms)
+        resolved = drop_contradicted(resolved, scans, matrix.platforms,
+                                     lambda t: default_minimum(t, matrix.platforms, matrix.usage))
         read.append((profile, resolved, scans, vendored))
     return read, problems
 

@@ -29,13 +29,15 @@ def init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for directory in projects:
         prefix = "" if directory == scan_root else f"{directory.relative_to(scan_root).as_posix()}/"
         try:
-            kept += not _init_one(directory, scan_root, matrix, args, prefix, out, err)
+            kept += not _init_one(directory, scan_root, projects, matrix, args, prefix, out, err)
         except ProjectError as error:
             raise UsageError(f"taro-compat: {prefix}{error.location}: {error.message}") from None
     return EXIT_FINDINGS if kept else EXIT_OK
 
 
-def _init_one(directory: Path, scan_root: Path, matrix, args: argparse.Namespace, prefix: str, out: TextIO, err: TextIO) -> bool:  # type: ignore[no-untyped-def]
+def _init_one(  # type: ignore[no-untyped-def]
+    directory: Path, scan_root: Path, projects: list[Path], matrix, args: argparse.Namespace, prefix: str, out: TextIO, err: TextIO,
+) -> bool:
     """Declare one project's targets; False when an existing declaration was kept."""
     from checker.errors import Location
     from checker.output import write_atomic
@@ -44,7 +46,9 @@ def _init_one(directory: Path, scan_root: Path, matrix, args: argparse.Namespace
     from checker.project.settings import SETTINGS_FILE
     from checker.render.targets_line import target_names, targets_origin
     from checker.targets.query import parse_targets
-    from checker.targets.resolve import INIT_COMMAND, resolve_targets
+    from checker.contradicted import drop_contradicted
+    from checker.pipeline import scan_project_files
+    from checker.targets.resolve import INIT_COMMAND, default_minimum, resolve_targets
 
     profile = read_project(directory, scan_root=scan_root)
     declared = profile.declared_targets
@@ -57,7 +61,11 @@ def _init_one(directory: Path, scan_root: Path, matrix, args: argparse.Namespace
                                 warn=lambda clause, checked: print(f"taro-compat: warning: --targets: {clause!r}: {checked.warning}", file=err))
         query, why = args.targets, "as given"
     else:
-        targets = resolve_targets(_undeclared(profile), matrix.platforms, matrix.usage, matrix.catalogues).targets
+        undeclared = _undeclared(profile)
+        resolved = resolve_targets(undeclared, matrix.platforms, matrix.usage, matrix.catalogues)
+        # the same targets check would use: a guess the source contradicts is left out here too
+        scans, _ = scan_project_files(directory, undeclared, matrix, projects)
+        targets = drop_contradicted(resolved, scans, matrix.platforms, lambda t: default_minimum(t, matrix.platforms, matrix.usage)).targets
         query, why = target_names(targets), targets_origin(targets).removesuffix(f"; declare them with `{INIT_COMMAND}`")
     manifest = directory / "package.json"
     try:

@@ -39,10 +39,10 @@ RULE = Rule(
             "contradicted": Template("{platform} was guessed as a target, but the app's entry calls {callee}() unguarded at"
                                      " {site_file}:{site_line}, which that build could not run: {platform} left out of the guessed"
                                      " targets; declare the targets (taro-compat init --targets ...) if it is one"),
-            "sourced": Template("{platform} was guessed from build scripts only, but {count} files call {via}.* unguarded (first"
-                                " {callee}() at {site_file}:{site_line}) and none calls {own_globals}: the source is written for"
-                                " another platform; {platform} left out of the guessed targets; declare the targets"
-                                " (taro-compat init --targets ...) if it is one"),
+            "sourced": Template("{platform} was guessed from build scripts or a template's project file only, but {count} files"
+                                " call {via}.* unguarded (first {callee}() at {site_file}:{site_line}) and none calls {own_globals}:"
+                                " the source is written for another platform; {platform} left out of the guessed targets;"
+                                " declare the targets (taro-compat init --targets ...) if it is one"),
         },
         "zh": {
             "assumed": Template("未声明目标平台，也没有项目发布到哪些平台的证据：假定为 {platform}；请用 `{command} --targets ...` 声明"),
@@ -50,7 +50,7 @@ RULE = Rule(
             "contradicted": Template("{platform} 是推断出的目标平台，但应用入口在 {site_file}:{site_line} 未加保护地调用了 {callee}()，"
                                      "该平台的构建无法运行：已将 {platform} 移出推断的目标平台；如果确实要支持它，"
                                      "请声明目标平台（taro-compat init --targets ...）"),
-            "sourced": Template("{platform} 仅凭构建脚本推断为目标平台，但有 {count} 个文件未加保护地调用了 {via}.*"
+            "sourced": Template("{platform} 仅凭构建脚本或模板生成的项目文件推断为目标平台，但有 {count} 个文件未加保护地调用了 {via}.*"
                                 "（第一处是 {site_file}:{site_line} 的 {callee}()），且没有文件调用 {own_globals}："
                                 "源码是为其他平台写的；已将 {platform} 移出推断的目标平台；如果确实要支持它，"
                                 "请声明目标平台（taro-compat init --targets ...）"),

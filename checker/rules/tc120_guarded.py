@@ -30,7 +30,7 @@ RULE = Rule(
     example="if (Taro.canIUse('getUserProfile')) { Taro.getUserProfile({ desc }) }",
     messages={
         "en": {"default": Template("{api}: guarded on {platforms}",
-                                   "{platform} by a {kind} on line {guard_line} ({without} without it)", "; "),
+                                   "{platform} by the {kind} on line {guard_line} ({without} without it)", "; "),
                "version": Template("{api}: guarded on {platforms}", "{platform} by a base library check (>= {version})", "; ")},
         "zh": {"default": Template("{api}：在 {platforms} 上已被保护", "{platform}（第 {guard_line} 行的{kind}；否则为 {without}）", "；"),
                "version": Template("{api}：在 {platforms} 上已被保护", "{platform}（基础库版本检查 >= {version}）", "；")},

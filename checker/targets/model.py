@@ -20,6 +20,7 @@ class EvidenceKind(enum.Enum):
     CONFIG_ENV = "config_env"  # a config file compares process.env.TARO_ENV with the platform
     CI_BUILD = "ci_build"  # a CI workflow runs the platform's build
     BUILD_SCRIPT = "build_script"  # a package.json script the team wrote or kept on purpose
+    SOURCE_CALLS = "source_calls"  # the source calls the platform's global unguarded in many files (my.getAuthCode())
 
 
 @dataclass(frozen=True, slots=True)

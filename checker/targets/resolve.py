@@ -21,7 +21,7 @@ from checker.targets.query import parse_targets
 from checker.usage import minimum_for_share
 from checker.versions import TaroVersion
 
-__all__ = ["DEFAULT_COVERAGE", "INIT_COMMAND", "LibVersionHint", "ResolvedTargets", "infer_targets", "resolve_targets"]
+__all__ = ["DEFAULT_COVERAGE", "INIT_COMMAND", "LibVersionHint", "ResolvedTargets", "default_minimum", "infer_targets", "resolve_targets"]
 
 DEFAULT_COVERAGE = 99.5  # percent of users a runtime minimum must reach when the project states none
 INIT_COMMAND = "taro-compat init"  # the command that writes a declaration
@@ -107,6 +107,13 @@ def _default_platform(platforms: Mapping[str, Platform], usage: Mapping[str, Usa
     """The platform the bundled usage data is about: the one most Taro projects ship to."""
     catalogue = min(usage.values(), key=lambda u: u.id).catalogue if usage else None
     return next((p.id for p in sorted(platforms.values(), key=lambda p: p.id) if p.runtime == catalogue), None)
+
+
+def default_minimum(target: Target, platforms: Mapping[str, Platform], usage: Mapping[str, UsageShare]) -> tuple[Target, Note | None]:
+    """The target with the default minimum of its runtime (browserslist's ``defaults``), and the note that says so."""
+    notes: list[Note] = []
+    target = _default_minimum(target, platforms, usage, notes)
+    return target, notes[0] if notes else None
 
 
 def _default_minimum(target: Target, platforms: Mapping[str, Platform], usage: Mapping[str, UsageShare], notes: list[Note]) -> Target:

@@ -66,8 +66,8 @@ def test_no_target_is_dropped_when_none_would_be_left() -> None:
     assert drop_contradicted(_targets(), both, PLATFORMS) == _targets()
 
 
-def _scripted(kind: EvidenceKind = EvidenceKind.BUILD_SCRIPT) -> ResolvedTargets:
-    said = Evidence(kind, "pa", Location("package.json", 7), "script 'build-dev:pa' written for it", True)
+def _scripted(kind: EvidenceKind = EvidenceKind.BUILD_SCRIPT, strong: bool = True) -> ResolvedTargets:
+    said = Evidence(kind, "pa", Location("package.json", 7), "script 'build-dev:pa' written for it", strong)
     return ResolvedTargets((Target("pa", None, "evidence", guessed=True, evidence=(said,)), Target("pb", None, "evidence", guessed=True)))
 
 
@@ -80,15 +80,17 @@ def test_a_guess_from_scripts_alone_loses_to_source_written_for_another_platform
                                          site_line=55, own=("ga",))),)
     (note,) = result.notes
     assert word(note_finding(note)) == (
-        "pa was guessed from build scripts only, but 3 files call gb.* unguarded (first gb.hideMenu() at"
+        "pa was guessed from build scripts or a template's project file only, but 3 files call gb.* unguarded (first gb.hideMenu() at"
         " src/pages/p1.ts:55) and none calls ga: the source is written for another platform; pa left out of the"
         " guessed targets; declare the targets (taro-compat init --targets ...) if it is one")
     assert word(note_finding(note), "zh") == (
-        "pa 仅凭构建脚本推断为目标平台，但有 3 个文件未加保护地调用了 gb.*（第一处是 src/pages/p1.ts:55 的 gb.hideMenu()），"
+        "pa 仅凭构建脚本或模板生成的项目文件推断为目标平台，但有 3 个文件未加保护地调用了 gb.*（第一处是 src/pages/p1.ts:55 的 gb.hideMenu()），"
         "且没有文件调用 ga：源码是为其他平台写的；已将 pa 移出推断的目标平台；如果确实要支持它，请声明目标平台（taro-compat init --targets ...）")
     # two files are not enough; a project file is more than scripts; one call of pa's own global, guarded or not, keeps it
     assert drop_contradicted(_scripted(), files[:2], PLATFORMS) == _scripted()
     assert drop_contradicted(_scripted(EvidenceKind.PROJECT_FILE), files, PLATFORMS) == _scripted(EvidenceKind.PROJECT_FILE)
+    # ... but not the template's project file (touristappid), which alone is no evidence
+    assert [t.platform for t in drop_contradicted(_scripted(EvidenceKind.PROJECT_FILE, strong=False), files, PLATFORMS).targets] == ["pb"]
     own = FileScan("src/pa.ts", call_sites=(_site("src/pa.ts", via="ga", guards=(Guard(GuardKind.TARO_ENV, 50, envs=("pa",)),)),))
     assert drop_contradicted(_scripted(), (*files, own), PLATFORMS) == _scripted()
 
@@ -102,3 +104,20 @@ def test_the_guessed_note_and_the_assumed_minimum_forget_a_dropped_target() -> N
     assert [t.platform for t in result.targets] == ["pb"]
     assert [(n.code, n.variant, n.args.as_dict().get("chosen"), n.args.as_dict().get("evidence")) for n in result.notes] == [
         ("TC007", "guessed", ("pb",), ("pb.json",)), ("TC007", "sourced", None, None)]
+
+
+def test_when_no_guess_would_be_left_the_platform_the_source_is_written_for_takes_its_place() -> None:
+    said = Evidence(EvidenceKind.PROJECT_FILE, "pa", Location("project.pa.json"), "project.pa.json with placeholder appid", False)
+    only = ResolvedTargets((Target("pa", None, "evidence", guessed=True, evidence=(said,)),))
+    files = tuple(FileScan(f"src/pages/p{i}.ts", call_sites=(_site(f"src/pages/p{i}.ts"),)) for i in (1, 2, 3))
+
+    def settle(target: Target) -> tuple[Target, Note | None]:
+        return dataclasses.replace(target, min_version="1.0.0"), Note("TC006", Severity.INFO, Location("package.json"), args=Args.of(platform="pb"))
+
+    result = drop_contradicted(only, files, PLATFORMS, settle)
+    (target,) = result.targets
+    assert (target.platform, target.min_version, target.guessed, target.location) == ("pb", "1.0.0", True, Location("src/pages/p1.ts", 55, 5))
+    assert [(e.kind, e.detail, e.strong) for e in target.evidence] == [(EvidenceKind.SOURCE_CALLS, "3 files call gb.* unguarded", True)]
+    assert [(n.code, n.variant) for n in result.notes] == [("TC006", "default"), ("TC007", "sourced")]
+    # two globals, or a global no platform owns alone: nothing to put in its place, the guess stays
+    assert drop_contradicted(only, files[:2], PLATFORMS, settle) == only

@@ -162,7 +162,7 @@ def test_a_guard_is_obsolete_only_where_it_protects_nothing(matrix: Matrix) -> N
     both = (Target("h5", None, "test"), Target("weapp", "2.30.0", "test"))
     (guarded,) = check(matrix, call("beta", 2, guards=(guard,)), targets=both)
     assert (guarded.code, guarded.platform_ids) == ("TC120", ("h5",))
-    assert word(guarded) == "beta: guarded on h5 by a canIUse check on line 1 (unsupported without it)"
+    assert word(guarded) == "beta: guarded on h5 by the canIUse check on line 1 (unsupported without it)"
 
 
 def test_select_and_ignore_take_codes_prefixes_and_slugs(matrix: Matrix) -> None:
