@@ -36,6 +36,9 @@ _QUERY = """
 (function_declaration name: (identifier) @fname)
 (generator_function_declaration name: (identifier) @fname)
 (class_declaration name: (_) @cname)
+(assignment_expression left: (identifier) @assigned)
+(augmented_assignment_expression left: (identifier) @assigned)
+(update_expression argument: (identifier) @assigned)
 """
 _JSX_QUERY = "(jsx_opening_element) @jsx (jsx_self_closing_element) @jsx"
 
@@ -58,9 +61,10 @@ def extract(
     found = captures(root, language, _QUERY)
     bindings = Bindings(found, globals_, platform_packages)
     reader = GuardReader(bindings, env_aliases, env_types)
+    assigned = {_text(node) for node in found.get("assigned", ())}
     for node in found.get("decl", ()):
         name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-        if name is not None and value is not None and name.type == "identifier" and _is_const(node):
+        if name is not None and value is not None and name.type == "identifier" and _is_const(node, assigned):
             reader.remember_constant(_text(name), value)
     for node in found.get("fname", ()):
         if node.parent is not None:
@@ -155,9 +159,18 @@ def _site(
         called=call is not None,
         promise_style=promise,
         arguments=_arguments(call, skip=1 if call is not None and call.id != (node.parent.id if node.parent else -1) else 0) if call is not None else (),
-        guards=file_guards + reader.guards_of(node),
+        guards=file_guards + reader.guards_of(node) + _optional_call(node, api, via, line),
         within=enclosing_function(node, functions),
     )
+
+
+def _optional_call(node: Node, api: str, via: str, line: int) -> tuple[Guard, ...]:
+    """``Taro.x?.()`` calls only where ``Taro.x`` exists: the test of ``if (Taro.x) Taro.x()``."""
+    parent = node.parent
+    if parent is None or parent.type != "call_expression" or not _same(parent.child_by_field_name("function"), node):
+        return ()
+    optional = any(c.type in ("?.", "optional_chain") for c in parent.children)
+    return (Guard(GuardKind.EXISTS, line, api=api, receiver=via),) if optional else ()
 
 
 def _call_of(node: Node) -> tuple[Node | None, bool]:
@@ -245,9 +258,12 @@ def _in_test_position(node: Node) -> bool:
     return False
 
 
-def _is_const(declarator: Node) -> bool:
+def _is_const(declarator: Node, assigned: set[str]) -> bool:
+    """``const x = ...``, or ``var``/``let`` with no assignment to the name anywhere in the file (``var env = Taro.getEnv()``)."""
     declaration = declarator.parent
-    return declaration is not None and declaration.type == "lexical_declaration" and _text(declaration).startswith("const")
+    if declaration is None or declaration.type not in ("lexical_declaration", "variable_declaration"):
+        return False
+    return _text(declaration).startswith("const") or _text(declarator.child_by_field_name("name")) not in assigned
 
 
 def _is_declaration(node: Node, bindings: Bindings) -> bool:

@@ -62,10 +62,28 @@ def _functions_declared(declaration: Node | None) -> list[tuple[Node, str]]:
         out = []
         for declarator in declaration.named_children:
             name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
-            if name is not None and name.type == "identifier" and value is not None and value.type in _FUNCTIONS:
-                out.append((value, _text(name)))
+            function = _function_value(value)
+            if name is not None and name.type == "identifier" and function is not None:
+                out.append((function, _text(name)))
         return out
     return []
+
+
+# hooks that hand back the function they are given (React's useCallback, ahooks' useMemoizedFn)
+_KEEPS_FUNCTION = ("useCallback", "React.useCallback", "useMemoizedFn", "usePersistFn")
+
+
+def _function_value(value: Node | None) -> Node | None:
+    """The function a declarator binds: ``() => {}``, or the one in ``useCallback(() => {}, [])``."""
+    if value is None:
+        return None
+    if value.type in _FUNCTIONS:
+        return value
+    if value.type == "call_expression" and _text(value.child_by_field_name("function")) in _KEEPS_FUNCTION:
+        arguments = value.child_by_field_name("arguments")
+        first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        return first if first is not None and first.type in _FUNCTIONS else None
+    return None
 
 
 def function_label(within: str) -> str:

@@ -255,6 +255,26 @@ export function Pay() {
     ]
 
 
+def test_a_function_kept_by_use_callback_is_a_nested_wrapper(tmp_path: Path) -> None:
+    write(tmp_path, {"login.tsx": """import Taro from '@tarojs/taro'
+import { useCallback } from 'react'
+export function Login() {
+  const alipayLogin = useCallback(async () => {
+    await Taro.getOpenUserInfo()
+  }, [])
+  const total = useMemo(() => Taro.getSystemInfoSync(), [])
+  const onTap = () => { if (process.env.TARO_ENV === 'alipay') alipayLogin() }
+  return onTap
+}
+"""})
+    files, _ = source_files(tmp_path)
+    (scan,) = scan_files(files, OPTIONS).files
+    assert [(s.api, s.within, s.caller, [",".join(g.envs) for g in s.guards]) for s in scan.call_sites] == [
+        ("getOpenUserInfo", "alipayLogin@4", "login.tsx:8", ["alipay"]),
+        ("getSystemInfoSync", "Login", None, []),  # useMemo calls its function at once: the code runs in Login
+    ]
+
+
 def test_callers_in_files_the_pre_filter_left_out_are_found(tmp_path: Path) -> None:
     write(tmp_path, {
         "auth.ts": "import Taro from '@tarojs/taro'\nexport function login() { Taro.getUserProfile() }\n",

@@ -343,3 +343,28 @@ def test_a_native_global_tested_on_the_global_object_or_by_typeof() -> None:
         ("login", 5, [("exists", False, None, "wx")]),
         ("alert", 8, [("exists", False, None, "my")]),
     ]
+
+
+def test_an_optional_call_tests_that_the_api_exists(tmp_path: Path) -> None:
+    source = tmp_path / "a.ts"
+    source.write_text("import Taro from '@tarojs/taro'\nTaro.onNeedPrivacyAuthorization?.(() => 1)\nTaro.hideHomeButton()\nwx.onAppRoute?.(f)\n"
+                      "wx.getAccountInfoSync?.().miniProgram\n", encoding="utf-8")
+    found = scan_one(str(source), "a.ts", OPTIONS)
+    assert [(s.api, s.line, [(g.kind, g.negated, g.api, g.receiver) for g in s.guards]) for s in found.call_sites] == [
+        ("onNeedPrivacyAuthorization", 2, [("exists", False, "onNeedPrivacyAuthorization", "taro")]),
+        ("hideHomeButton", 3, []),
+        ("onAppRoute", 4, [("exists", False, "onAppRoute", "wx")]),
+        ("getAccountInfoSync", 5, [("exists", False, "getAccountInfoSync", "wx")]),
+    ]
+
+
+def test_var_and_let_never_reassigned_hold_a_platform_test_as_const_does(tmp_path: Path) -> None:
+    source = tmp_path / "a.ts"
+    source.write_text("import Taro from '@tarojs/taro'\nvar env = Taro.getEnv()\nlet mode = process.env.TARO_ENV\nmode = load()\n"
+                      "if (env === 'WEAPP') wx.getSystemInfoSync()\nif (mode === 'weapp') wx.getSystemInfoSync()\n", encoding="utf-8")
+    options = ScanOptions(globals_=OPTIONS.globals_, env_values=OPTIONS.env_values, env_types=(("WEAPP", "weapp"),))
+    found = scan_one(str(source), "a.ts", options)
+    assert [(s.line, [(g.kind, g.envs) for g in s.guards]) for s in found.call_sites if s.api == "getSystemInfoSync"] == [
+        (5, [("taro_env", ("weapp",))]),
+        (6, []),  # mode is reassigned: what it holds there cannot be told
+    ]
