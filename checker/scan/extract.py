@@ -175,7 +175,8 @@ def _optional_call(node: Node, api: str, via: str, line: int) -> tuple[Guard, ..
 
 def _call_of(node: Node) -> tuple[Node | None, bool]:
     """The call that invokes ``node`` (directly or through .call/.apply), and whether its result is
-    used as a Promise (awaited, or .then/.catch/.finally)."""
+    used as a Promise (awaited for its value, or .then/.catch/.finally). ``await Taro.hideLoading()`` alone
+    on its line is not: awaiting what is no Promise just goes on, and no result is lost."""
     parent = node.parent
     call: Node | None = None
     if parent is not None and parent.type == "call_expression" and _same(parent.child_by_field_name("function"), node):
@@ -190,7 +191,7 @@ def _call_of(node: Node) -> tuple[Node | None, bool]:
     while above is not None and above.type == "parenthesized_expression":
         above = above.parent
     if above is not None and above.type == "await_expression":
-        return call, True
+        return call, above.parent is None or above.parent.type != "expression_statement"
     if above is not None and above.type == "member_expression" and _text(above.child_by_field_name("property")) in _PROMISE_METHODS:
         return call, True
     return call, False

@@ -368,3 +368,12 @@ def test_var_and_let_never_reassigned_hold_a_platform_test_as_const_does(tmp_pat
         (5, [("taro_env", ("weapp",))]),
         (6, []),  # mode is reassigned: what it holds there cannot be told
     ]
+
+
+def test_an_await_whose_value_is_thrown_away_is_no_promise_use(tmp_path: Path) -> None:
+    source = tmp_path / "a.ts"
+    source.write_text("import Taro from '@tarojs/taro'\nasync function f() {\n  await Taro.hideLoading()\n  const r = await Taro.login()\n"
+                      "  Taro.showLoading().then(g)\n  return await (Taro.getSetting())\n}\n", encoding="utf-8")
+    found = scan_one(str(source), "a.ts", OPTIONS)
+    assert [(s.api, s.promise_style) for s in found.call_sites] == [("hideLoading", False), ("login", True), ("showLoading", True),
+                                                                  ("getSetting", True)]
