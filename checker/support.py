@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.model import Api, Catalogue, Change, PlatformSupport, Statement, Status
-from checker.versions import Version
+from checker.versions import Version, union_text
 
 __all__ = [
     "AxisAnswer",
@@ -90,8 +90,8 @@ def versions_lacking(support: PlatformSupport, catalogue: Catalogue, minimum: Ve
 
 def requirement(statements: tuple[Statement, ...]) -> str | None:
     """Where the axis works (supported or partial), e.g. ``2.10.4 || >=2.16.0``."""
-    usable = [str(s.versions) for s in statements if s.status in (Status.SUPPORTED, Status.PARTIAL)]
-    return " || ".join(usable) if usable else None
+    usable = [s.versions for s in statements if s.status in (Status.SUPPORTED, Status.PARTIAL)]
+    return union_text(usable) if usable else None
 
 
 def combine(statuses: list[Status]) -> Status:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -39,6 +39,7 @@ __all__ = [
     "VersionRange",
     "parse_range",
     "parse_version",
+    "union_text",
 ]
 
 
@@ -225,6 +226,35 @@ class VersionRange(Generic[V]):
         """The smallest version named as an inclusive lower bound, if any."""
         lows = [i.lower.version for i in self.intervals if i.lower is not None and i.lower.inclusive]
         return min(lows) if lows else None
+
+
+def union_text(ranges: Iterable[VersionRange[Version]]) -> str:
+    """The ranges as one, written with touching and overlapping intervals joined:
+    ``>=3.0.14 <3.4.7`` and ``>=3.4.7`` make ``>=3.0.14``."""
+    intervals = sorted((i for r in ranges for i in r.intervals), key=Interval.sort_key)
+    joined: list[Interval[Version]] = []
+    for interval in intervals:
+        last = joined[-1] if joined else None
+        if last is not None and (last.overlaps(interval) or _touch(last, interval)):
+            joined[-1] = Interval(last.lower, _higher(last.upper, interval.upper))
+        else:
+            joined.append(interval)
+    return " || ".join(str(i) for i in joined)
+
+
+def _touch(first: Interval[V], second: Interval[V]) -> bool:
+    """``<3.4.7`` followed by ``>=3.4.7``: the same version, held by one side."""
+    a, b = first.upper, second.lower
+    # by text: an exclusive upper bound is keyed below the version's prereleases
+    return a is not None and b is not None and a.version.text == b.version.text and (a.inclusive or b.inclusive)
+
+
+def _higher(a: Bound[V] | None, b: Bound[V] | None) -> Bound[V] | None:
+    if a is None or b is None:
+        return None
+    if a.version != b.version:
+        return a if a.version > b.version else b
+    return a if a.inclusive else b
 
 
 _COMPARATOR = re.compile(r"\s*(<=|>=|<|>|=)?\s*([^\s<>=|]+)\s*")

@@ -36,7 +36,7 @@ def test_weapp_taro_3_1_1_is_unsupported() -> None:
     assert data["verdict"] == "unsupported"
     assert statuses(data) == {"taro": "unsupported", "runtime": None}
     assert data["axes"][0]["requirement"] == (
-        ">=2.2.17 <3.0.0 || >=3.0.29 <3.1.0 || >=3.1.4 <3.2.0 || 3.2.0 || >=3.2.1 <3.3.0 || >=3.3.0"
+        ">=2.2.17 <3.0.0 || >=3.0.29 <3.1.0 || >=3.1.4 <=3.2.0 || >=3.2.1"
     )
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.errors import InvalidRange, InvalidVersion
-from checker.versions import RuntimeVersion, Scheme, TaroVersion, parse_range
+from checker.versions import RuntimeVersion, Scheme, TaroVersion, parse_range, union_text
 
 
 def taro(text: str) -> TaroVersion:
@@ -163,3 +163,16 @@ def test_range_text_round_trips(text: str) -> None:
         return
     again = parse_range(str(parsed), Scheme.SEMVER)
     assert again.intervals == parsed.intervals
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        ((">=1.3.11 <=2.2.22", ">=3.0.14 <3.4.7", ">=3.4.7"), ">=1.3.11 <=2.2.22 || >=3.0.14"),  # touching at 3.4.7
+        ((">=2.0.0 <=2.5.0", ">=2.3.0 <2.4.0", "<1.0.0"), "<1.0.0 || >=2.0.0 <=2.5.0"),  # inside another, out of order
+        (("2.10.4", ">=2.16.0"), "2.10.4 || >=2.16.0"),  # apart
+        ((">=1.0.0 <2.0.0", "2.0.0"), ">=1.0.0 <=2.0.0"),
+    ],
+)
+def test_a_union_is_written_with_touching_intervals_joined(parts: tuple[str, ...], joined: str) -> None:
+    assert union_text(parse_range(p, Scheme.SEMVER) for p in parts) == joined
