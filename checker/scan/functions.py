@@ -22,6 +22,7 @@ from checker.syntax import Node, captures
 __all__ = ["NESTED_MARK", "enclosing_function", "function_calls", "function_label", "nested_functions", "top_level_functions"]
 
 NESTED_MARK = "@"  # pay@12: a nested function, by its name and the line it is declared on
+_THIS = "this."  # this.onTap@12: a class's method or arrow-function field
 
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "function_declaration", "generator_function_declaration")
 # where a name is declared, exported, closes a JSX element or has a property read: none of these calls it
@@ -98,6 +99,9 @@ def nested_functions(root: Node, top: dict[int, tuple[str, tuple[str, ...]]]) ->
     while stack:
         node = stack.pop()
         stack.extend(node.named_children)
+        if node.type == "class_body":
+            found.update(_class_members(node, top))
+            continue
         if node.type not in ("lexical_declaration", "variable_declaration", "function_declaration"):
             continue
         scope = node.parent
@@ -106,6 +110,23 @@ def nested_functions(root: Node, top: dict[int, tuple[str, tuple[str, ...]]]) ->
         for function, name in _functions_declared(node):
             if function.id not in top and _inside_function(scope):
                 found[function.id] = (f"{name}{NESTED_MARK}{function.start_point[0] + 1}", scope)
+    return found
+
+
+def _class_members(body: Node, top: dict[int, tuple[str, tuple[str, ...]]]) -> dict[int, tuple[str, Node]]:
+    """A class's methods and arrow-function fields (``onTap = () => {...}``), named ``this.onTap@line``:
+    called as ``this.onTap()`` or handed on as ``onClick={this.onTap}`` inside the class."""
+    found: dict[int, tuple[str, Node]] = {}
+    for member in body.named_children:
+        if member.type == "method_definition":
+            name, function = member.child_by_field_name("name"), member
+        elif member.type in ("field_definition", "public_field_definition"):
+            name = member.child_by_field_name("property") or member.child_by_field_name("name")
+            function = _function_value(member.child_by_field_name("value"))
+        else:
+            continue
+        if name is not None and name.type == "property_identifier" and function is not None and function.id not in top:
+            found[function.id] = (f"{_THIS}{_text(name)}{NESTED_MARK}{function.start_point[0] + 1}", body)
     return found
 
 
@@ -135,15 +156,15 @@ def function_calls(
 ) -> list[Call]:
     """Calls and references of this file's wrappers and of names imported from project modules."""
     imported = {local: bound for local, bound in bindings.imported.items() if bound[1] not in ("*",) and project_module(bound[0])}
-    in_scope: dict[str, list[tuple[str, Node]]] = {}  # plain name -> (nested wrapper, its scope)
+    in_scope: dict[str, list[tuple[str, Node]]] = {}  # plain name (this.onTap for a member) -> (nested wrapper, its scope)
     for qualified, scope in nested.values():
         if qualified in wrappers:
             in_scope.setdefault(function_label(qualified), []).append((qualified, scope))
-    names = sorted({function_label(w) for w in wrappers} | set(imported))
+    calls = _member_calls(root, language, in_scope, lines, reader, file_guards, functions)
+    names = sorted({function_label(w) for w in wrappers if not w.startswith(_THIS)} | set(imported))
     if not names:
-        return []
+        return calls
     quoted = " ".join(f'"{name}"' for name in names)
-    calls = []
     for node in captures(root, language, f"((identifier) @id (#any-of? @id {quoted}))").get("id", ()):
         parent = node.parent
         if parent is None or parent.type in _NOT_A_USE or in_type(node):
@@ -164,6 +185,27 @@ def function_calls(
             continue  # a nested wrapper's name used out of its scope: another binding
         line, column = position(node, lines)
         calls.append(Call(target, module, line, column, file_guards + reader.guards_of(node), enclosing_function(node, functions)))
+    return calls
+
+
+def _member_calls(
+    root: Node, language: str, in_scope: dict[str, list[tuple[str, Node]]], lines: list[bytes], reader: GuardReader,
+    file_guards: tuple[Guard, ...], functions: dict[int, tuple[str, tuple[str, ...]]],
+) -> list[Call]:
+    """``this.onTap()`` and ``onClick={this.onTap}`` inside the class that defines onTap."""
+    members = sorted(name.removeprefix(_THIS) for name in in_scope if name.startswith(_THIS))
+    if not members:
+        return []
+    quoted = " ".join(f'"{name}"' for name in members)
+    query = f"(member_expression object: (this) property: (property_identifier) @member (#any-of? @member {quoted}))"
+    calls = []
+    for node in captures(root, language, query).get("member", ()):
+        use = node.parent
+        target = _nested_target(use, in_scope.get(_THIS + _text(node), ())) if use is not None else None
+        if use is None or target is None:
+            continue
+        line, column = position(use, lines)
+        calls.append(Call(target, None, line, column, file_guards + reader.guards_of(use), enclosing_function(use, functions)))
     return calls
 
 

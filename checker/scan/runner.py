@@ -31,8 +31,9 @@ from checker.syntax import language_for
 __all__ = ["MAX_SOURCE_BYTES", "ProjectScan", "ScanOptions", "WrapperUse", "scan_files", "scan_one"]
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024  # larger files are bundles or generated code, not sources to check
-SCANNER_VERSION = "8"  # 4: a note per decoded file; 5: a cached scan read stored platform tests (IIFE, getEnv() in an object) as none;
-# 6: nested functions are wrappers; 7: optional calls, useCallback, var/let never reassigned; 8: an await alone is no promise use
+SCANNER_VERSION = "9"  # 4: a note per decoded file; 5: a cached scan read stored platform tests (IIFE, getEnv() in an object) as none;
+# 6: nested functions are wrappers; 7: optional calls, useCallback, var/let never reassigned; 8: an await alone is no promise use;
+# 9: class methods and arrow-function fields are wrappers
 _PARALLEL_FROM = 48  # below this many files to parse, starting worker processes costs more than it saves
 
 

@@ -275,6 +275,30 @@ export function Login() {
     ]
 
 
+def test_a_class_method_or_arrow_field_is_judged_where_the_class_uses_it(tmp_path: Path) -> None:
+    write(tmp_path, {"picker.jsx": """import Taro from '@tarojs/taro'
+export default class Picker extends Component {
+  onPick = () => {
+    my.multiLevelSelect({})
+  }
+  login() { my.getAuthCode({}) }
+  share() { my.showSharePanel() }
+  componentDidMount() { if (process.env.TARO_ENV === 'alipay') this.login() }
+  render() {
+    this.share()
+    return process.env.TARO_ENV === 'alipay' ? <View onClick={this.onPick} /> : null
+  }
+}
+"""})
+    files, _ = source_files(tmp_path)
+    (scan,) = scan_files(files, OPTIONS).files
+    assert [(s.api, s.within, s.caller, [",".join(g.envs) for g in s.guards]) for s in scan.call_sites] == [
+        ("multiLevelSelect", "this.onPick@3", "picker.jsx:11", ["alipay"]),
+        ("getAuthCode", "this.login@6", "picker.jsx:8", ["alipay"]),
+        ("showSharePanel", "this.share@7", None, []),  # its one caller adds no guard: the site as it is
+    ]
+
+
 def test_callers_in_files_the_pre_filter_left_out_are_found(tmp_path: Path) -> None:
     write(tmp_path, {
         "auth.ts": "import Taro from '@tarojs/taro'\nexport function login() { Taro.getUserProfile() }\n",
