@@ -73,7 +73,7 @@ def extract(
         file_guards = (*file_guards, Guard(GuardKind.PLATFORM_PACKAGE, 1, envs=tuple(sorted(bindings.platform_envs))))
     lines = source.split(b"\n")
     top = top_level_functions(root)
-    nested = nested_functions(root, top)
+    nested = nested_functions(root, language, top)
     functions = {**top, **{key: (name, ()) for key, (name, _) in nested.items()}}
     suppressions = {s.line: s for s in (_suppression(node, lines) for node in found.get("comment", ())) if s is not None}
     sites: list[CallSite] = []

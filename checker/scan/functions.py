@@ -92,25 +92,24 @@ def function_label(within: str) -> str:
     return within.partition(NESTED_MARK)[0]
 
 
-def nested_functions(root: Node, top: dict[int, tuple[str, tuple[str, ...]]]) -> dict[int, tuple[str, Node]]:
+def nested_functions(root: Node, language: str, top: dict[int, tuple[str, tuple[str, ...]]]) -> dict[int, tuple[str, Node]]:
     """Function node id -> (``name@line``, the node its name is in scope in) for functions declared inside others."""
     found: dict[int, tuple[str, Node]] = {}
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        stack.extend(node.named_children)
-        if node.type == "class_body":
-            found.update(_class_members(node, top))
-            continue
-        if node.type not in ("lexical_declaration", "variable_declaration", "function_declaration"):
-            continue
-        scope = node.parent
-        if scope is None or scope.type not in ("statement_block", "switch_body"):
-            continue  # at the top level (or in a class body): not nested
-        for function, name in _functions_declared(node):
-            if function.id not in top and _inside_function(scope):
-                found[function.id] = (f"{name}{NESTED_MARK}{function.start_point[0] + 1}", scope)
+    for kind, nodes in captures(root, language, _DECLARATIONS).items():
+        for node in nodes:
+            if kind == "class":
+                found.update(_class_members(node, top))
+                continue
+            scope = node.parent
+            if scope is None or scope.type not in ("statement_block", "switch_body"):
+                continue  # at the top level (or in a class body): not nested
+            for function, name in _functions_declared(node):
+                if function.id not in top and _inside_function(scope):
+                    found[function.id] = (f"{name}{NESTED_MARK}{function.start_point[0] + 1}", scope)
     return found
+
+
+_DECLARATIONS = "(lexical_declaration) @decl (variable_declaration) @decl (function_declaration) @decl (class_body) @class"
 
 
 def _class_members(body: Node, top: dict[int, tuple[str, tuple[str, ...]]]) -> dict[int, tuple[str, Node]]:
