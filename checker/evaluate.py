@@ -131,7 +131,8 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
     sites = tuple(use(site, site.api) for scan in scans for site in scan.call_sites if site.api in matrix)
     components = tuple(use(c, component_id(c)) for scan in scans for c in scan.components if component_id(c) in matrix)
     for scan in scans:  # skipped or partly parsed (TC010); decoded from another encoding, scanned whole (TC016)
-        findings += [scan_note_finding(scan.file, note) for note in (*scan.problems, *((scan.skipped,) if scan.skipped else ()), *scan.notes)]
+        skipped = (scan.skipped,) if scan.skipped else ()
+        findings += [scan_note_finding(scan.file, note) for note in (*scan.problems, *skipped, *scan.notes)]
     findings += tc013_vendored_not_scanned.note(vendored)
     day = today or date.today()
     context = Context(

@@ -16,7 +16,7 @@ _WORDS = {
            "guessed": "guessed: {reasons}; declare them with `{command}`", "sep": "; ", "declared": "from {sources}"},
     "zh": {"none": "无", "described": "{names}（{origin}）", "from_evidence": "{platform}：{detail}",
            "by_default": "{platform}：默认（没有证据）", "minimum": "{platform} 的最低版本覆盖 {coverage}% 的用户",
-           "guessed": "推断得出：{reasons}；请用 `{command}` 声明", "sep": "；", "declared": "来自 {sources}"},
+           "guessed": "推断得出，{reasons}；请用 `{command}` 声明", "sep": "；", "declared": "来自 {sources}"},
 }
 
 

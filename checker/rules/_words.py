@@ -64,9 +64,9 @@ EVIDENCE = {
         "config_env": "{file} 针对 TARO_ENV {word!r} 做了单独配置",
         "ci": "CI 中运行 {command!r}",
         "script_kept": "删除其他平台的脚本后仍保留了脚本 {script!r}",
-        "script_written": "脚本 {script!r} 是专门为它编写的",
+        "script_written": "脚本 {script!r} 是专为该平台编写的",
         "script_template": "脚本 {script!r} 与模板生成的一致",
-        "script_alike": "脚本 {script!r} 属于为每个平台按同一写法生成的一组脚本",
+        "script_alike": "脚本 {script!r} 属于为每个平台照同一写法编写的一组脚本",
         "source_calls": "{count} 个文件未加保护地调用了 {via}.*",
     },
 }
