@@ -19,7 +19,7 @@ from checker.findings import Args, Severity
 from checker.model import Platform
 from checker.project.profile import Note
 from checker.scan.sites import CallSite, FileScan
-from checker.targets.model import Evidence, EvidenceKind, Target
+from checker.targets.model import Detail, Evidence, EvidenceKind, Said, Target, detail_args, details_of
 from checker.targets.resolve import ResolvedTargets
 
 __all__ = ["drop_contradicted", "is_entry"]
@@ -88,7 +88,7 @@ def _from_source(
 ) -> tuple[Target, Note | None]:
     first = sites[0]
     where = Location(first.file, first.line, first.column)
-    said = Evidence(EvidenceKind.SOURCE_CALLS, platform, where, f"{len(sites)} files call {via}.* unguarded", True)
+    said = Evidence(EvidenceKind.SOURCE_CALLS, platform, where, Detail(Said.SOURCE_CALLS, Args.of(count=len(sites), via=via)), True)
     target = Target(platform, None, "evidence", where, guessed=True, evidence=(said,))
     return settle(target) if settle is not None else (target, None)
 
@@ -99,11 +99,11 @@ def _without(note: Note, dropped: set[str], kept: tuple[Target, ...]) -> Note | 
     if note.code == "TC006" and values.get("platform") in dropped:
         return None
     if note.code == "TC007" and note.variant == "guessed":
-        chosen, evidence = (value if isinstance(value, tuple) else () for value in (values.get("chosen"), values.get("evidence")))
-        pairs = [(p, e) for p, e in zip(chosen, evidence, strict=False) if p not in dropped]
+        chosen = value if isinstance(value := values.get("chosen"), tuple) else ()
+        pairs = [(p, d) for p, d in zip(chosen, details_of(values), strict=False) if p not in dropped]
         pairs += [(t.platform, t.evidence[0].detail) for t in kept if t.evidence and t.platform not in chosen]
-        values |= {"chosen": tuple(p for p, _ in pairs), "evidence": tuple(e for _, e in pairs)}
-        return dataclasses.replace(note, args=Args.of(values))
+        rest = {key: value for key, value in values.items() if key != "evidence" and not key.startswith("evidence_")}
+        return dataclasses.replace(note, args=Args.of(rest | detail_args([d for _, d in pairs]), chosen=tuple(p for p, _ in pairs)))
     return note
 
 

@@ -28,12 +28,12 @@ from checker.rules.context import Context
 from checker.rules.engine import findings_for_use, runs_on
 from checker.rules.rule import DEFAULT_VARIANT
 from checker.scan.functions import function_label
-from checker.scan.sites import CAPABILITY_GUARDS, PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard, GuardKind
+from checker.scan.sites import CAPABILITY_GUARDS, DECODED, PLATFORM_GUARDS, CallSite, ComponentUse, FileScan, Guard, GuardKind, ScanNote
 from checker.targets.model import Target
 from checker.targets.resolve import ResolvedTargets
 from checker.versions import TaroVersion, Version
 
-__all__ = ["ProjectResult", "Selection", "Use", "component_id", "evaluate", "guard_platforms", "note_finding"]
+__all__ = ["ProjectResult", "Selection", "Use", "component_id", "evaluate", "guard_platforms", "note_finding", "scan_note_finding"]
 
 
 
@@ -76,6 +76,13 @@ def note_finding(note: Note) -> Finding:
     where = note.location
     args = note.args if note.variant == DEFAULT_VARIANT else Args.of(note.args, variant=note.variant)
     return Finding(note.code, note.severity, where.path or None, where.line, where.column, args=args)
+
+
+def scan_note_finding(file: str, note: ScanNote) -> Finding:
+    """A note of the scanner as a finding: TC016 for a file decoded from another encoding and scanned whole, else TC010
+    (skipped, or only partly parsed); its kind is the template variant."""
+    rule = (tc016_source_not_utf8 if note.kind in DECODED else tc010_file_not_scanned).RULE
+    return Finding(rule.code, rule.severity, file, args=Args.of(note.args(), variant=note.kind.value))
 
 
 def component_id(use: ComponentUse) -> str:
@@ -123,13 +130,9 @@ def evaluate(matrix: Matrix, profile: ProjectProfile, scans: tuple[FileScan, ...
 
     sites = tuple(use(site, site.api) for scan in scans for site in scan.call_sites if site.api in matrix)
     components = tuple(use(c, component_id(c)) for scan in scans for c in scan.components if component_id(c) in matrix)
-    rule = tc010_file_not_scanned.RULE
-    for scan in scans:
-        for note in scan.problems + ((scan.skipped,) if scan.skipped else ()):
-            findings.append(Finding(rule.code, rule.severity, scan.file, args=Args.of(text=note)))
-        decoded = tc016_source_not_utf8.RULE
-        for note in scan.notes:  # decoded from another encoding, scanned whole
-            findings.append(Finding(decoded.code, decoded.severity, scan.file, args=Args.of(text=note)))
+    for scan in scans:  # skipped or partly parsed (TC010); decoded from another encoding, scanned whole (TC016)
+        skipped = (scan.skipped,) if scan.skipped else ()
+        findings += [scan_note_finding(scan.file, note) for note in (*scan.problems, *skipped, *scan.notes)]
     findings += tc013_vendored_not_scanned.note(vendored)
     day = today or date.today()
     context = Context(

@@ -93,7 +93,7 @@ def render_html(report: Report, options: RenderOptions | None = None) -> str:
     return html_environment().get_template("check.html.j2").render(
         report=report,
         title=title,
-        headers=[project_header(r) for r in report.results],
+        headers=[project_header(r, view.options.lang) for r in report.results],
         requirements=[f"{r.profile.name or r.profile.root}: requirements of the unguarded calls: "
                       + ", ".join(f"{k} {v}" for k, v in r.requirements.items()) for r in report.results if r.requirements],
         counts=counts,

@@ -10,11 +10,12 @@ import json
 from typing import Any
 
 from checker.evaluate import ProjectResult, Use
-from checker.findings import Finding, PlatformDetail
+from checker.findings import Args, Finding, PlatformDetail
 from checker.render.options import RenderOptions
 from checker.render.targets_line import describe_targets
 from checker.render.words import slug, word, word_platform
 from checker.report import Report
+from checker.rules._words import evidence_phrase
 from checker.scan.functions import function_label
 from checker.scan.sites import CallSite, Guard
 from checker.targets.model import Target
@@ -104,11 +105,16 @@ def _findings(result: ProjectResult, report: Report, version: int) -> list[dict[
     return out
 
 
+def _args(args: Args) -> dict[str, Any]:
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in args.items()}
+
+
 def _target(target: Target) -> dict[str, Any]:
     return {
         "platform": target.platform, "min_version": target.min_version, "from": target.source, "coverage": target.coverage,
         "guessed": target.guessed, "minimum_from": target.minimum_source,
-        "evidence": [{"kind": e.kind.value, "file": e.location.path, "line": e.location.line, "detail": e.detail, "strong": e.strong}
+        "evidence": [{"kind": e.kind.value, "file": e.location.path, "line": e.location.line, "detail": evidence_phrase("en", e.detail),
+                      "strong": e.strong, "detail_kind": e.detail.said.value, "detail_args": _args(e.detail.args)}
                      for e in target.evidence],
     }
 

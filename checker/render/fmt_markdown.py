@@ -94,7 +94,7 @@ def _context(view: ReportView, shown: int, rows: _Rows) -> dict[str, Any]:
     return {
         "title": _title(view),
         "problems": [md_escape(p) for p in report.problems],
-        "headers": [md_escape(project_header(r)) for r in report.results],
+        "headers": [md_escape(project_header(r, view.options.lang)) for r in report.results],
         "by_code": [f"| {code} | {md_escape(rule_help(code).slug)} | {c['error']:,} | {c['warning']:,} | {c['info']:,} |" for code, c in view.by_code],
         "by_platform": [f"| {md_escape(p)} | {c['error']:,} | {c['warning']:,} | {c['info']:,} |" for p, c in view.by_platform],
         "sections": _sections(view, entries, rows),

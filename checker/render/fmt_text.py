@@ -31,7 +31,7 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
     for problem in report.problems:
         lines.append(paint(f"taro-compat: not checked: {problem}", _COLOURS["error"]))
     if not view.options.quiet:
-        lines += [paint(project_header(result), _BOLD) for result in report.results]
+        lines += [paint(project_header(result, view.options.lang), _BOLD) for result in report.results]
     for severity in ("error", "warning", "info"):
         for _, group in view.by_file(view.of_severity(severity)):
             lines.append("")

@@ -57,13 +57,22 @@ def _join(prefix: str, path: str) -> str:
     return joined
 
 
-def project_header(result: ProjectResult) -> str:
+_HEADER = {
+    "en": {"line": "{name} ({root}): Taro {taro} from {source}; targets {targets}{scanned}", "unnamed": "unnamed",
+           "unknown": "unknown ({declared})", "scanned": "; {count} source files"},
+    "zh": {"line": "{name} ({root})：Taro {taro}，来自 {source}；目标平台 {targets}{scanned}", "unnamed": "未命名",
+           "unknown": "未知（{declared}）", "scanned": "；{count} 个源文件"},
+}
+
+
+def project_header(result: ProjectResult, lang: str = "en") -> str:
     """A project's first line: its Taro version and its targets, with where each came from (or "guessed")."""
     profile = result.profile
-    taro = profile.taro.resolved or f"unknown ({profile.taro.declared})"
-    targets = describe_targets(result.targets)
-    scanned = f"; {result.scanned_files} source files" if result.scanned_files is not None else ""
-    return f"{profile.name or 'unnamed'} ({profile.root}): Taro {taro} from {profile.taro.source}; targets {targets}{scanned}"
+    words = _HEADER.get(lang, _HEADER["en"])
+    taro = profile.taro.resolved or words["unknown"].format(declared=profile.taro.declared)
+    scanned = words["scanned"].format(count=result.scanned_files) if result.scanned_files is not None else ""
+    return words["line"].format(name=profile.name or words["unnamed"], root=profile.root, taro=taro, source=profile.taro.source,
+                                targets=describe_targets(result.targets, lang), scanned=scanned)
 
 
 class ReportView:

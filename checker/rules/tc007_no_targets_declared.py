@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from checker.findings import Arg, Severity
-from checker.rules._words import items
+from checker.rules._words import evidence_phrase, items
 from checker.rules.rule import Rule, Template
+from checker.targets.model import details_of
 
 
 def _phrases(lang: str, values: Mapping[str, Arg]) -> dict[str, Arg]:
     """Each guessed platform with its first piece of evidence; the globals of a platform its source never calls."""
     said = "{0}：{1}" if lang == "zh" else "{0}: {1}"
-    pairs = zip(items(values.get("chosen")), items(values.get("evidence")), strict=False)
+    pairs = zip(items(values.get("chosen")), (evidence_phrase(lang, d) for d in details_of(values)), strict=False)
     own = "/".join(items(values.get("own"))) or ("其全局对象" if lang == "zh" else "its global")
     return {"said": ("；" if lang == "zh" else "; ").join(said.format(platform, detail) for platform, detail in pairs), "own_globals": own}
 

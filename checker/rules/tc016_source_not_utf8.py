@@ -1,4 +1,4 @@
-"""TC016 source-not-utf8: a note of the scanner (its prose comes with it)."""
+"""TC016 source-not-utf8: a note of the scanner (a file it decoded), worded here in en and zh; ``default`` is a note given as prose."""
 
 from __future__ import annotations
 
@@ -15,5 +15,18 @@ RULE = Rule(
                 " non-ASCII strings may show garbled on a device.",
     fix="Save the file as UTF-8.",
     example="// 登录   (a comment saved as GBK)",
-    messages={"en": {"default": Template("{text}")}},
+    messages={  # the variants are the scanner's note kinds (checker.scan.sites.ScanNoteKind)
+        "en": {
+            "default": Template("{text}"),
+            "decoded_bom": Template("{encoding} text (with a byte-order mark), decoded and scanned"),
+            "decoded": Template("not UTF-8 (line {line}): decoded as {encoding} (detected) and scanned; bundlers read sources as UTF-8,"
+                                " so its non-ASCII strings may show garbled"),
+        },
+        "zh": {
+            "default": Template("{text}"),
+            "decoded_bom": Template("{encoding} 文本（带字节顺序标记），已解码并扫描"),
+            "decoded": Template("不是 UTF-8（第 {line} 行）：已按检测出的 {encoding} 解码并扫描；打包工具按 UTF-8 读取源码，"
+                                "其中的非 ASCII 字符串在设备上可能显示为乱码"),
+        },
+    },
 )

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.scan.sites import Argument, Call, CallSite, ComponentUse, ExportedGuard, FileScan, Guard, GuardKind, Reexport, Suppression
+from checker.scan.sites import (
+    Argument, Call, CallSite, ComponentUse, ExportedGuard, FileScan, Guard, GuardKind, Reexport, ScanNote, ScanNoteKind, Suppression,
+)
 
 __all__ = ["decode", "encode"]
 
 
 def _guard(data: dict[str, Any]) -> Guard:
     return Guard(**{**data, "kind": GuardKind(data["kind"]), "envs": tuple(data.get("envs", ()))})
+
+
+def _note(data: dict[str, Any]) -> ScanNote:
+    return ScanNote(**{**data, "kind": ScanNoteKind(data["kind"])})
+
+
+def _note_data(note: ScanNote) -> dict[str, Any]:
+    return {"kind": note.kind.value, **note.args()}
 
 
 def encode(scan: FileScan) -> dict[str, Any]:
@@ -35,15 +45,15 @@ def encode(scan: FileScan) -> dict[str, Any]:
              "guards": [guard(g) for g in c.guards]}
             for c in scan.components
         ],
-        "problems": list(scan.problems),
-        "skipped": scan.skipped,
+        "problems": [_note_data(n) for n in scan.problems],
+        "skipped": _note_data(scan.skipped) if scan.skipped else None,
         "exports": [[e.name, e.call, [guard(g) for g in e.when_true], [guard(g) for g in e.when_false]] for e in scan.exports],
         "reexports": [[r.name, r.source, r.imported] for r in scan.reexports],
         "parsed": scan.parsed,
         "calls": [[c.name, c.module, c.line, c.column, [guard(g) for g in c.guards], c.within] for c in scan.calls],
         "functions": [list(pair) for pair in scan.functions],
         "nesting": [list(pair) for pair in scan.nesting],
-        "notes": list(scan.notes),
+        "notes": [_note_data(n) for n in scan.notes],
     }
 
 
@@ -73,5 +83,6 @@ def decode(data: dict[str, Any]) -> FileScan:
                   for name, module, line, column, guards, within in data.get("calls", ()))
     functions = tuple((exported, local) for exported, local in data.get("functions", ()))
     nesting = tuple((nested, outer) for nested, outer in data.get("nesting", ()))
-    return FileScan(file, sites, components, tuple(data["problems"]), data["skipped"], exports, reexports, bool(data.get("parsed")), calls, functions,
-                    tuple(data.get("notes", ())), nesting)
+    skipped = _note(data["skipped"]) if data["skipped"] else None
+    return FileScan(file, sites, components, tuple(_note(n) for n in data["problems"]), skipped, exports, reexports, bool(data.get("parsed")),
+                    calls, functions, tuple(_note(n) for n in data.get("notes", ())), nesting)

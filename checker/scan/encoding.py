@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.scan.sites import ScanNote, ScanNoteKind
+
 __all__ = ["Decoded", "to_utf8"]
 
 # GB18030 is a superset of GBK and GB2312; Big5 for traditional Chinese; the rest for the odd Japanese,
@@ -25,7 +27,7 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf
 class Decoded:
     text: bytes | None  # UTF-8, without a byte-order mark; None when no encoding fits
     encoding: str  # "utf-8", or the encoding the file was decoded from
-    note: str | None = None  # for the report, when the file was not plain UTF-8
+    note: ScanNote | None = None  # for the report, when the file was not plain UTF-8
 
 
 def to_utf8(raw: bytes) -> Decoded:
@@ -34,11 +36,11 @@ def to_utf8(raw: bytes) -> Decoded:
             try:
                 text = raw.decode(name)  # the utf-16 codec reads (and drops) its own byte-order mark
             except UnicodeDecodeError:
-                return Decoded(None, name, f"starts with a {name.upper()} byte-order mark but is not valid {name.upper()}")
+                return Decoded(None, name, ScanNote(ScanNoteKind.BAD_BYTE_ORDER_MARK, encoding=name.upper()))
             body = text.removeprefix("\ufeff").encode("utf-8")
             if name == "utf-8":
                 return Decoded(b"   " + body, name)  # keep columns: a BOM is not a character of the first line
-            return Decoded(body, name, f"{name.upper()} text (with a byte-order mark), decoded and scanned")
+            return Decoded(body, name, ScanNote(ScanNoteKind.DECODED_BY_MARK, encoding=name.upper()))
     try:
         raw.decode("utf-8")
         return Decoded(raw, "utf-8")
@@ -48,11 +50,7 @@ def to_utf8(raw: bytes) -> Decoded:
 
     match = charset_normalizer.from_bytes(raw, cp_isolation=list(_CANDIDATES)).best()
     if match is None:
-        return Decoded(None, "unknown", f"not UTF-8 text (line {line}), and no likely encoding decodes it")
+        return Decoded(None, "unknown", ScanNote(ScanNoteKind.UNDECODABLE, line=line))
     encoding = match.encoding
     text = raw.decode(encoding)
-    return Decoded(
-        text.encode("utf-8"), encoding,
-        f"not UTF-8 (line {line}): decoded as {encoding.upper()} (detected) and scanned; bundlers read sources as "
-        "UTF-8, so its non-ASCII strings may show garbled",
-    )
+    return Decoded(text.encode("utf-8"), encoding, ScanNote(ScanNoteKind.DECODED, line=line, encoding=encoding.upper()))

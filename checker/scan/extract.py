@@ -11,7 +11,7 @@ from checker.scan.guards import GuardReader
 from checker.scan.libraries import library_sites
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
-from checker.scan.sites import Argument, Call, CallSite, ComponentUse, FileScan, Guard, GuardKind, Suppression, WrapperUse
+from checker.scan.sites import Argument, Call, CallSite, ComponentUse, FileScan, Guard, GuardKind, ScanNote, ScanNoteKind, Suppression, WrapperUse
 from checker.syntax import Node, captures, first_error, parse_as_built
 
 __all__ = ["extract"]
@@ -99,10 +99,9 @@ def extract(
     wrappers = _with_outer({s.within for s in sites if s.within}, outer)
     calls, exported = _wrapped(wrappers, root, language, bindings, project_prefixes, lines, reader, file_guards, functions, nested)
     nesting = tuple(sorted((name, found) for name, found in outer.items() if name in wrappers))
-    problems: tuple[str, ...] = ()
+    problems: tuple[ScanNote, ...] = ()
     if root.has_error:
-        first = first_error(root)
-        problems = (f"line {first.start_point[0] + 1}: does not parse; the rest of the file was scanned",)
+        problems = (ScanNote(ScanNoteKind.DOES_NOT_PARSE, line=first_error(root).start_point[0] + 1),)
     exports, reexports = exported_guards(root, reader)
     return FileScan(display, tuple(sites), tuple(components), problems, exports=exports, reexports=reexports, parsed=True,
                     calls=tuple(calls), functions=exported, nesting=nesting)

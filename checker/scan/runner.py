@@ -24,16 +24,17 @@ from checker.scan.encoding import to_utf8
 from checker.scan.extract import extract
 from checker.scan.files import SourceFile
 from checker.scan.graph import ModuleMap, project_pass
-from checker.scan.sites import FileScan, Guard, GuardKind, WrapperUse
+from checker.scan.sites import FileScan, Guard, GuardKind, ScanNote, ScanNoteKind, WrapperUse
 from checker.scan.vue import script_of_vue
 from checker.syntax import language_for
 
 __all__ = ["MAX_SOURCE_BYTES", "ProjectScan", "ScanOptions", "WrapperUse", "scan_files", "scan_one"]
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024  # larger files are bundles or generated code, not sources to check
-SCANNER_VERSION = "9"  # 4: a note per decoded file; 5: a cached scan read stored platform tests (IIFE, getEnv() in an object) as none;
+SCANNER_VERSION = "10"  # 4: a note per decoded file; 5: a cached scan read stored platform tests (IIFE, getEnv() in an object) as none;
 # 6: nested functions are wrappers; 7: optional calls, useCallback, var/let never reassigned; 8: an await alone is no promise use;
-# 9: class methods and arrow-function fields are wrappers
+# 9: class methods and arrow-function fields are wrappers; 10: the notes are data (a kind and its arguments), not English
+_TOO_LARGE = ScanNote(ScanNoteKind.TOO_LARGE, megabytes=MAX_SOURCE_BYTES // (1024 * 1024))
 _PARALLEL_FROM = 48  # below this many files to parse, starting worker processes costs more than it saves
 
 
@@ -116,15 +117,15 @@ def scan_one(path: str, display: str, options: ScanOptions, raw: bytes | None = 
     try:
         if raw is None:
             if os.path.getsize(path) > MAX_SOURCE_BYTES:
-                return FileScan(display, skipped=f"over {MAX_SOURCE_BYTES // (1024 * 1024)} MB: a bundle or generated file, not scanned")
+                return FileScan(display, skipped=_TOO_LARGE)
             with open(path, "rb") as handle:
                 raw = handle.read()
     except OSError as error:
-        return FileScan(display, skipped=f"cannot read: {error.strerror}")
+        return FileScan(display, skipped=ScanNote(ScanNoteKind.UNREADABLE, reason=str(error.strerror)))
     if len(raw) > MAX_SOURCE_BYTES:
-        return FileScan(display, skipped=f"over {MAX_SOURCE_BYTES // (1024 * 1024)} MB: a bundle or generated file, not scanned")
+        return FileScan(display, skipped=_TOO_LARGE)
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return FileScan(display, skipped="binary content (NUL bytes), not source")
+        return FileScan(display, skipped=ScanNote(ScanNoteKind.BINARY))
     decoded = to_utf8(raw)
     if decoded.text is None:
         return FileScan(display, skipped=decoded.note)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["CAPABILITY_GUARDS", "PLATFORM_GUARDS", "GuardKind", "Argument", "CallSite", "Call", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression", "WrapperUse"]
+__all__ = ["CAPABILITY_GUARDS", "DECODED", "PLATFORM_GUARDS", "GuardKind", "ScanNote", "ScanNoteKind", "Argument", "CallSite", "Call", "ComponentUse", "ExportedGuard", "FileScan", "Guard", "Reexport", "Suppression", "WrapperUse"]
 
 
 class GuardKind(StrEnum):
@@ -145,17 +145,50 @@ class Call:
     within: str | None = None  # the top-level function of this file the call is in
 
 
+class ScanNoteKind(StrEnum):
+    """Why a file was skipped or only partly parsed (TC010), or how it was decoded (TC016): the rules' template variants."""
+
+    DOES_NOT_PARSE = "does_not_parse"  # line: the first syntax error; the rest was scanned
+    TOO_LARGE = "too_large"  # megabytes: the size limit; a bundle or generated file
+    UNREADABLE = "unreadable"  # reason: the system's words (Permission denied)
+    BINARY = "binary"  # NUL bytes
+    BAD_BYTE_ORDER_MARK = "bad_bom"  # encoding: the mark's, which the bytes after it are not
+    UNDECODABLE = "undecodable"  # line: the first byte that is not UTF-8; no likely encoding decodes it
+    DECODED_BY_MARK = "decoded_bom"  # encoding: UTF-16 by its byte-order mark
+    DECODED = "decoded"  # line, encoding: the detected legacy encoding (GB18030, BIG5, ...)
+
+
+# kinds of a file scanned whole after decoding (TC016); the others are files skipped or partly parsed (TC010)
+DECODED = frozenset({ScanNoteKind.DECODED_BY_MARK, ScanNoteKind.DECODED})
+
+
+@dataclass(frozen=True, slots=True)
+class ScanNote:
+    """A note of the scanner about one file, as data: its kind and arguments (the rules word it, en/zh)."""
+
+    kind: ScanNoteKind
+    line: int | None = None
+    encoding: str | None = None  # as reports name it: UTF-16, GB18030
+    megabytes: int | None = None
+    reason: str | None = None
+
+    def args(self) -> dict[str, str | int]:
+        """Its arguments that are set, by name."""
+        found = {"line": self.line, "encoding": self.encoding, "megabytes": self.megabytes, "reason": self.reason}
+        return {name: value for name, value in found.items() if value is not None}
+
+
 @dataclass(frozen=True, slots=True)
 class FileScan:
     file: str
     call_sites: tuple[CallSite, ...] = ()
     components: tuple[ComponentUse, ...] = ()
-    problems: tuple[str, ...] = field(default=())  # "line 12: does not parse; the rest was scanned"
-    skipped: str | None = None  # why the file was not scanned at all
+    problems: tuple[ScanNote, ...] = field(default=())  # only partly parsed: line 12 does not parse
+    skipped: ScanNote | None = None  # why the file was not scanned at all
     exports: tuple[ExportedGuard, ...] = ()
     reexports: tuple[Reexport, ...] = ()
     parsed: bool = False  # its syntax tree was read (False: left out by the byte pre-filter, or skipped)
     calls: tuple[Call, ...] = ()
     functions: tuple[tuple[str, str], ...] = ()  # (exported name, local function) of the exported wrappers
-    notes: tuple[str, ...] = ()  # scanned whole, but worth saying: "not UTF-8: decoded as GB18030"
+    notes: tuple[ScanNote, ...] = ()  # scanned whole, but worth saying: not UTF-8, decoded as GB18030
     nesting: tuple[tuple[str, str], ...] = ()  # (nested wrapper pay@12, the function it is declared in)

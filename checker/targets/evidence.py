@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from checker.errors import Location
+from checker.findings import Args
 from checker.model import Platform
 from checker.project.profile import ProjectProfile
-from checker.targets.model import Evidence, EvidenceKind
+from checker.targets.model import Detail, Evidence, EvidenceKind, Said
 
 __all__ = ["is_placeholder_appid", "platform_evidence", "platform_of_file", "unknown_build_types"]
 
@@ -68,35 +69,35 @@ def _all_evidence(profile: ProjectProfile, platforms: Mapping[str, Platform]) ->
         if file.appid is not None and not is_placeholder_appid(file.appid):
             owner = _owner_of_appid(file.appid, platforms)
             if owner in (None, platform):
-                yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, f"{file.display} appid {file.appid}", strong=True)
+                yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, _said(Said.APPID, file=file.display, appid=file.appid), strong=True)
                 continue
             # a copy of another platform's file: whatever its devtools wrote into it came along
-            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, f"{file.display} with appid {file.appid}, which is {owner}'s (a copy)",
-                           strong=False)
+            copied = _said(Said.COPIED_APPID, file=file.display, appid=file.appid, owner=owner)
+            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, copied, strong=False)
             continue
-        if file.appid is not None:
-            detail = f"{file.display} with placeholder appid {file.appid!r}"
-        else:
-            detail = f"{file.display} without an appid"
+        placeholder = {"appid": file.appid} if file.appid is not None else {}
         if file.devtools_keys:
-            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, f"{detail}, opened in the devtools ({', '.join(file.devtools_keys)})", strong=True)
+            said = Said.PLACEHOLDER_APPID_OPENED if placeholder else Said.NO_APPID_OPENED
+            opened = _said(said, file=file.display, keys=tuple(file.devtools_keys), **placeholder)
+            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, opened, strong=True)
         else:
-            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, detail, strong=False)
+            said = Said.PLACEHOLDER_APPID if placeholder else Said.NO_APPID
+            yield Evidence(EvidenceKind.PROJECT_FILE, platform, where, _said(said, file=file.display, **placeholder), strong=False)
     config_file = profile.config_file or "config/index.js"
     lines = dict(profile.config_lines)
     for plugin in profile.plugins:
         if plugin in by_plugin:
             yield Evidence(EvidenceKind.CONFIG_PLUGIN, by_plugin[plugin], Location(config_file, lines.get("plugins", 0)),
-                           f"{config_file} plugins {plugin}", strong=True)
+                           _said(Said.PLUGIN, file=config_file, plugin=plugin), strong=True)
     roots = [profile.output_root] if profile.output_root else list(profile.output_root_strings)
     for root in roots:
         for word in dict.fromkeys(_words(root)):
             if word in by_env:
                 yield Evidence(EvidenceKind.OUTPUT_ROOT, by_env[word], Location(config_file, lines.get("outputRoot", 0)),
-                               f"outputRoot {root!r}", strong=True)
+                               _said(Said.OUTPUT_ROOT, root=root), strong=True)
     for file, word, line in profile.config_env_comparisons:
         if word in by_env:
-            yield Evidence(EvidenceKind.CONFIG_ENV, by_env[word], Location(file, line), f"{file} sets something apart for TARO_ENV {word!r}",
+            yield Evidence(EvidenceKind.CONFIG_ENV, by_env[word], Location(file, line), _said(Said.CONFIG_ENV, file=file, word=word),
                            strong=True)
     pruned = _pruned(profile, platforms)
     boilerplate = _boilerplate_shapes(profile)
@@ -105,14 +106,18 @@ def _all_evidence(profile: ProjectProfile, platforms: Mapping[str, Platform]) ->
             continue
         platform = by_env[build.build_type]
         if build.via == "ci":
-            yield Evidence(EvidenceKind.CI_BUILD, platform, build.location, f"CI runs {build.context!r}", strong=True)
+            yield Evidence(EvidenceKind.CI_BUILD, platform, build.location, _said(Said.CI, command=build.context), strong=True)
         elif pruned:
-            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} kept when the others were removed", strong=True)
+            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, _said(Said.SCRIPT_KEPT, script=build.context), strong=True)
         elif build.shape not in boilerplate:
-            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} written for it", strong=True)
+            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, _said(Said.SCRIPT_WRITTEN, script=build.context), strong=True)
         else:
-            how = "as the template writes it" if build.template else "one of a set written alike for every platform"
-            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, f"script {build.context!r} {how}", strong=False)
+            how = Said.SCRIPT_TEMPLATE if build.template else Said.SCRIPT_ALIKE
+            yield Evidence(EvidenceKind.BUILD_SCRIPT, platform, build.location, _said(how, script=build.context), strong=False)
+
+
+def _said(said: Said, **args: str | tuple[str, ...]) -> Detail:
+    return Detail(said, Args.of(args))
 
 
 def _pruned(profile: ProjectProfile, platforms: Mapping[str, Platform]) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from checker.errors import Location, ProjectError
+from checker.findings import Arg, Args
 from checker.versions import RuntimeVersion
 
-__all__ = ["Evidence", "EvidenceKind", "Target", "TargetQueryError"]
+__all__ = ["Detail", "Evidence", "EvidenceKind", "Said", "Target", "TargetQueryError", "detail_args", "details_of"]
 
 
 class EvidenceKind(enum.Enum):
@@ -23,6 +25,34 @@ class EvidenceKind(enum.Enum):
     SOURCE_CALLS = "source_calls"  # the source calls the platform's global unguarded in many files (my.getAuthCode())
 
 
+class Said(enum.StrEnum):
+    """What a piece of evidence says: the variants of its words (checker.rules._words.EVIDENCE), with their arguments."""
+
+    APPID = "appid"  # file, appid: a real app id
+    COPIED_APPID = "copied_appid"  # file, appid, owner: another platform's app id (a copy of its file)
+    PLACEHOLDER_APPID = "placeholder_appid"  # file, appid: touristappid
+    PLACEHOLDER_APPID_OPENED = "placeholder_appid_opened"  # file, appid, keys: ... but the devtools wrote into it
+    NO_APPID = "no_appid"  # file
+    NO_APPID_OPENED = "no_appid_opened"  # file, keys
+    PLUGIN = "plugin"  # file, plugin: config/index plugins
+    OUTPUT_ROOT = "output_root"  # root
+    CONFIG_ENV = "config_env"  # file, word: a TARO_ENV comparison in a config file
+    CI = "ci"  # command: a CI workflow's build
+    SCRIPT_KEPT = "script_kept"  # script: the others were removed
+    SCRIPT_WRITTEN = "script_written"  # script: not shaped as the others
+    SCRIPT_TEMPLATE = "script_template"  # script: as the template writes it
+    SCRIPT_ALIKE = "script_alike"  # script: one of a set written alike for every platform
+    SOURCE_CALLS = "source_calls"  # count, via: files calling the platform's global unguarded
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """What was seen, as data (file names, app ids, commands as they are); the renderer words it, en or zh."""
+
+    said: Said
+    args: Args = field(default_factory=Args)
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """One reason to think a project ships to ``platform``; ``strong`` evidence alone selects a target."""
@@ -30,8 +60,32 @@ class Evidence:
     kind: EvidenceKind
     platform: str
     location: Location
-    detail: str  # what was seen, e.g. "appid wx0123456789abcdef", "build:weapp: cross-env ... taro build --type weapp"
+    detail: Detail  # what was seen: Detail(Said.APPID, file=project.config.json, appid=wx0123456789abcdef)
     strong: bool
+
+
+_PREFIX = "evidence_"
+
+
+def detail_args(details: Sequence[Detail]) -> dict[str, tuple[str, ...]]:
+    """Details as a note's aligned arguments: ``evidence`` what each says, ``evidence_<name>`` each argument ("" where unset)."""
+    names = sorted({name for d in details for name in d.args})
+    return {"evidence": tuple(d.said.value for d in details),
+            **{_PREFIX + name: tuple(_text(d.args.get(name)) for d in details) for name in names}}
+
+
+def details_of(values: Mapping[str, Arg]) -> list[Detail]:
+    """The details :func:`detail_args` laid out."""
+    said = values.get("evidence")
+    columns = {key.removeprefix(_PREFIX): value for key, value in values.items() if key.startswith(_PREFIX) and isinstance(value, tuple)}
+    return [Detail(Said(kind), Args.of({name: column[i] for name, column in columns.items() if i < len(column) and column[i]}))
+            for i, kind in enumerate(said if isinstance(said, tuple) else ())]
+
+
+def _text(value: Arg) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from checker.known_versions import KnownVersion
 from checker.model import Catalogue, Platform, UsageShare
 from checker.project.profile import Note, ProjectProfile
 from checker.targets.evidence import platform_evidence, platform_of_file, unknown_build_types
-from checker.targets.model import Evidence, EvidenceKind, Target
+from checker.targets.model import Evidence, EvidenceKind, Target, detail_args
 from checker.targets.query import parse_targets
 from checker.usage import minimum_for_share
 from checker.versions import TaroVersion
@@ -95,7 +95,7 @@ def infer_targets(profile: ProjectProfile, platforms: Mapping[str, Platform], us
         chosen = {default: []}
     else:
         notes.append(Note("TC007", Severity.INFO, where, "guessed", Args.of(
-            chosen=tuple(chosen), evidence=tuple(items[0].detail for items in chosen.values()), command=INIT_COMMAND)))
+            detail_args([items[0].detail for items in chosen.values()]), chosen=tuple(chosen), command=INIT_COMMAND)))
     targets = []
     for platform, items in chosen.items():
         target = Target(platform, None, "evidence" if items else "default", _first_location(items), guessed=True, evidence=tuple(items))

@@ -18,6 +18,7 @@ from checker.model import Matrix
 from checker.project.profile import Note
 from checker.project.read import read_project
 from checker.render.words import word
+from checker.targets.model import Detail, Said, detail_args
 from checker.targets.resolve import resolve_targets
 
 
@@ -80,11 +81,12 @@ CASES = [
     (Note("TC007", W, AT, "assumed", Args.of(platform="weapp", command="taro-compat init")),
      "no targets declared and no evidence of where the project ships: assuming weapp; declare them with `taro-compat init --targets ...`",
      "未声明目标平台，也没有项目发布到哪些平台的证据：假定为 weapp；请用 `taro-compat init --targets ...` 声明"),
-    (Note("TC007", INFO, AT, "guessed", Args.of(chosen=("tt", "weapp"), evidence=("project.tt.json appid tt12345678", "CI runs 'build'"),
-                                              command="taro-compat init")),
+    (Note("TC007", INFO, AT, "guessed", Args.of(detail_args([Detail(Said.APPID, Args.of(file="project.tt.json", appid="tt12345678")),
+                                                          Detail(Said.CI, Args.of(command="build"))]),
+                                              chosen=("tt", "weapp"), command="taro-compat init")),
      "no targets declared: guessed tt, weapp from the evidence (tt: project.tt.json appid tt12345678; weapp: CI runs 'build');"
      " declare them with `taro-compat init`",
-     "未声明目标平台：根据证据推断为 tt, weapp（tt：project.tt.json appid tt12345678；weapp：CI runs 'build'）；请用 `taro-compat init` 声明"),
+     "未声明目标平台：根据证据推断为 tt, weapp（tt：project.tt.json 的 appid 为 tt12345678；weapp：CI 中运行 'build'）；请用 `taro-compat init` 声明"),
     (Note("TC008", INFO, AT, args=Args.of(build_type="quickapp")),
      "build type 'quickapp' has no platform in the knowledge base; it is not checked",
      "构建类型 'quickapp' 在知识库中没有对应的平台，不做检查"),
@@ -153,7 +155,8 @@ def test_the_targets_stage_builds_its_notes_as_data(tmp_path: Path, matrix: Matr
     guessed = note_finding(notes[0])
     assert word(guessed) == ("no targets declared: guessed weapp from the evidence (weapp: project.config.json appid wx8a1b2c3d4e5f6a7b);"
                              " declare them with `taro-compat init`")
-    assert word(guessed, "zh") == "未声明目标平台：根据证据推断为 weapp（weapp：project.config.json appid wx8a1b2c3d4e5f6a7b）；请用 `taro-compat init` 声明"
+    assert word(guessed, "zh") == ("未声明目标平台：根据证据推断为 weapp（weapp：project.config.json 的 appid 为 wx8a1b2c3d4e5f6a7b）；"
+                                   "请用 `taro-compat init` 声明")
     assert word(note_finding(notes[2]), "zh").startswith("libVersion 2.16.0 是微信开发者工具调试所用的基础库")
 
 

@@ -150,16 +150,22 @@ def test_check_no_scan_fills_the_profile_section() -> None:
     assert project["root"] == "."
     assert project["taro"] == {"declared": "^3.6.8", "resolved": "3.6.26", "source": "package-lock.json", "allows": None}
     pruned = "kept when the others were removed"
+
+    def kept(script: str) -> dict[str, object]:
+        return {"detail": f"script '{script}' {pruned}", "detail_kind": "script_kept", "detail_args": {"script": script}}
+
     assert project["targets"] == [
         {"platform": "h5", "min_version": None, "from": "evidence", "coverage": None, "guessed": True, "minimum_from": None,
-         "evidence": [{"kind": "build_script", "file": "package.json", "line": 7, "detail": f"script 'build:h5' {pruned}", "strong": True}]},
+         "evidence": [{"kind": "build_script", "file": "package.json", "line": 7, "strong": True, **kept("build:h5")}]},
         {"platform": "weapp", "min_version": "2.27.3", "from": "evidence", "coverage": 99.78, "guessed": True,
          "minimum_from": "default: cover 99.5% in weapp (usage data of 2025-11-30)",
          "evidence": [
              {"kind": "project_file", "file": "project.config.json", "line": 4, "strong": True,
-              "detail": "project.config.json with placeholder appid 'touristappid', opened in the devtools (libVersion)"},
-             {"kind": "build_script", "file": "package.json", "line": 6, "detail": f"script 'build:weapp' {pruned}", "strong": True},
-             {"kind": "build_script", "file": "package.json", "line": 8, "detail": f"script 'dev:weapp' {pruned}", "strong": True},
+              "detail": "project.config.json with placeholder appid 'touristappid', opened in the devtools (libVersion)",
+              "detail_kind": "placeholder_appid_opened",
+              "detail_args": {"file": "project.config.json", "appid": "touristappid", "keys": ["libVersion"]}},
+             {"kind": "build_script", "file": "package.json", "line": 6, "strong": True, **kept("build:weapp")},
+             {"kind": "build_script", "file": "package.json", "line": 8, "strong": True, **kept("dev:weapp")},
          ]},
     ]
     assert project["targets_summary"] == (

@@ -12,7 +12,7 @@ from checker.model import Platform, Text
 from checker.project.profile import Note
 from checker.render.words import word
 from checker.scan.sites import CallSite, FileScan, Guard, GuardKind
-from checker.targets.model import Evidence, EvidenceKind, Target
+from checker.targets.model import Detail, Evidence, EvidenceKind, Said, Target, detail_args
 from checker.targets.resolve import ResolvedTargets
 
 
@@ -66,8 +66,12 @@ def test_no_target_is_dropped_when_none_would_be_left() -> None:
     assert drop_contradicted(_targets(), both, PLATFORMS) == _targets()
 
 
+WRITTEN = Detail(Said.SCRIPT_WRITTEN, Args.of(script="build-dev:pa"))
+PB_FILE = Detail(Said.NO_APPID, Args.of(file="pb.json"))
+
+
 def _scripted(kind: EvidenceKind = EvidenceKind.BUILD_SCRIPT, strong: bool = True) -> ResolvedTargets:
-    said = Evidence(kind, "pa", Location("package.json", 7), "script 'build-dev:pa' written for it", strong)
+    said = Evidence(kind, "pa", Location("package.json", 7), WRITTEN, strong)
     return ResolvedTargets((Target("pa", None, "evidence", guessed=True, evidence=(said,)), Target("pb", None, "evidence", guessed=True)))
 
 
@@ -97,17 +101,21 @@ def test_a_guess_from_scripts_alone_loses_to_source_written_for_another_platform
 
 def test_the_guessed_note_and_the_assumed_minimum_forget_a_dropped_target() -> None:
     guessed = Note("TC007", Severity.INFO, Location("package.json"), "guessed",
-                   Args.of(chosen=("pa", "pb"), evidence=("script 'build-dev:pa' written for it", "pb.json"), command="taro-compat init"))
+                   Args.of(detail_args([WRITTEN, PB_FILE]), chosen=("pa", "pb"), command="taro-compat init"))
     minimum = Note("TC006", Severity.INFO, Location("package.json"), args=Args.of(platform="pa", minimum="2.27.3", coverage=99.78, date="2026-01-01"))
     files = tuple(FileScan(f"src/pages/p{i}.ts", call_sites=(_site(f"src/pages/p{i}.ts"),)) for i in (1, 2, 3))
     result = drop_contradicted(dataclasses.replace(_scripted(), notes=(guessed, minimum)), files, PLATFORMS)
     assert [t.platform for t in result.targets] == ["pb"]
     assert [(n.code, n.variant, n.args.as_dict().get("chosen"), n.args.as_dict().get("evidence")) for n in result.notes] == [
-        ("TC007", "guessed", ("pb",), ("pb.json",)), ("TC007", "sourced", None, None)]
+        ("TC007", "guessed", ("pb",), ("no_appid",)), ("TC007", "sourced", None, None)]
+    assert result.notes[0].args == Args.of(chosen=("pb",), evidence=("no_appid",), evidence_file=("pb.json",), command="taro-compat init")
+    assert word(note_finding(result.notes[0])) == (
+        "no targets declared: guessed pb from the evidence (pb: pb.json without an appid); declare them with `taro-compat init`")
 
 
 def test_when_no_guess_would_be_left_the_platform_the_source_is_written_for_takes_its_place() -> None:
-    said = Evidence(EvidenceKind.PROJECT_FILE, "pa", Location("project.pa.json"), "project.pa.json with placeholder appid", False)
+    said = Evidence(EvidenceKind.PROJECT_FILE, "pa", Location("project.pa.json"),
+                    Detail(Said.PLACEHOLDER_APPID, Args.of(file="project.pa.json", appid="touristappid")), False)
     only = ResolvedTargets((Target("pa", None, "evidence", guessed=True, evidence=(said,)),))
     files = tuple(FileScan(f"src/pages/p{i}.ts", call_sites=(_site(f"src/pages/p{i}.ts"),)) for i in (1, 2, 3))
 
@@ -117,7 +125,8 @@ def test_when_no_guess_would_be_left_the_platform_the_source_is_written_for_take
     result = drop_contradicted(only, files, PLATFORMS, settle)
     (target,) = result.targets
     assert (target.platform, target.min_version, target.guessed, target.location) == ("pb", "1.0.0", True, Location("src/pages/p1.ts", 55, 5))
-    assert [(e.kind, e.detail, e.strong) for e in target.evidence] == [(EvidenceKind.SOURCE_CALLS, "3 files call gb.* unguarded", True)]
+    assert [(e.kind, e.detail, e.strong) for e in target.evidence] == [
+        (EvidenceKind.SOURCE_CALLS, Detail(Said.SOURCE_CALLS, Args.of(count=3, via="gb")), True)]
     assert [(n.code, n.variant) for n in result.notes] == [("TC006", "default"), ("TC007", "sourced")]
     # two globals, or a global no platform owns alone: nothing to put in its place, the guess stays
     assert drop_contradicted(only, files[:2], PLATFORMS, settle) == only

@@ -8,7 +8,7 @@ import pytest
 
 from checker.scan.files import source_files
 from checker.scan.runner import ScanOptions, scan_files, scan_one
-from checker.scan.sites import FileScan
+from checker.scan.sites import FileScan, ScanNote, ScanNoteKind
 from conftest import REPO
 
 CORPUS = REPO / "tests" / "fixtures" / "scan"
@@ -159,18 +159,18 @@ def test_vue_script_blocks_count_lines_in_the_whole_file() -> None:
 def test_a_file_that_does_not_parse_is_scanned_where_it_can() -> None:
     result = scan("broken.ts")
     assert [(s.api, s.line) for s in result.call_sites] == [("getUserProfile", 2), ("login", 4)]
-    assert result.problems == ("line 3: does not parse; the rest of the file was scanned",)
+    assert result.problems == (ScanNote(ScanNoteKind.DOES_NOT_PARSE, line=3),)
 
 
 @pytest.mark.parametrize(
     ("content", "skipped"),
     [
-        (b"\x00\x01binary" * 10, "binary content (NUL bytes), not source"),
-        (b"\xff\xfewx.login()\n\x00\xd8", "starts with a UTF-16 byte-order mark but is not valid UTF-16"),
-        (b"x" * (2 * 1024 * 1024 + 1), "over 2 MB: a bundle or generated file, not scanned"),
+        (b"\x00\x01binary" * 10, ScanNote(ScanNoteKind.BINARY)),
+        (b"\xff\xfewx.login()\n\x00\xd8", ScanNote(ScanNoteKind.BAD_BYTE_ORDER_MARK, encoding="UTF-16")),
+        (b"x" * (2 * 1024 * 1024 + 1), ScanNote(ScanNoteKind.TOO_LARGE, megabytes=2)),
     ],
 )
-def test_bad_files_get_a_note(tmp_path: Path, content: bytes, skipped: str) -> None:
+def test_bad_files_get_a_note(tmp_path: Path, content: bytes, skipped: ScanNote) -> None:
     target = tmp_path / "bad.js"
     target.write_bytes(content)
     assert scan_one(str(target), "bad.js", OPTIONS).skipped == skipped
@@ -181,7 +181,7 @@ def test_utf16_with_bom_and_crlf(tmp_path: Path) -> None:
     target.write_bytes("import Taro from '@tarojs/taro'\r\n// 中文\r\nTaro.login()\r\n".encode("utf-16"))
     result = scan_one(str(target), "u.ts", OPTIONS)
     assert [(s.api, s.line, s.column) for s in result.call_sites] == [("login", 3, 1)]
-    assert (result.notes, result.skipped) == (("UTF-16 text (with a byte-order mark), decoded and scanned",), None)
+    assert (result.notes, result.skipped) == ((ScanNote(ScanNoteKind.DECODED_BY_MARK, encoding="UTF-16"),), None)
 
 
 GBK_PAGE = """import Taro from '@tarojs/taro'
@@ -201,10 +201,7 @@ def test_a_gbk_source_is_decoded_and_scanned_with_a_note(tmp_path: Path, encodin
     result = scan_one(str(target), "greet.js", OPTIONS)
     assert [(s.api, s.line, s.column) for s in result.call_sites] == [("showToast", 6, 3)]
     assert result.skipped is None and result.problems == ()
-    assert result.notes == (
-        "not UTF-8 (line 3): decoded as GB18030 (detected) and scanned; bundlers read sources as UTF-8, "
-        "so its non-ASCII strings may show garbled",
-    )
+    assert result.notes == (ScanNote(ScanNoteKind.DECODED, line=3, encoding="GB18030"),)
 
 
 def test_big5_is_told_from_gbk(tmp_path: Path) -> None:
@@ -212,7 +209,7 @@ def test_big5_is_told_from_gbk(tmp_path: Path) -> None:
     target.write_bytes("// 取得使用者資訊，歡迎使用本程式\nwx.login()\n".encode("big5"))
     result = scan_one(str(target), "hello.js", OPTIONS)
     assert [(s.api, s.line) for s in result.call_sites] == [("login", 2)]
-    assert result.notes[0].startswith("not UTF-8 (line 1): decoded as BIG5 (detected)")
+    assert result.notes == (ScanNote(ScanNoteKind.DECODED, line=1, encoding="BIG5"),)
 
 
 @pytest.mark.parametrize(
@@ -250,7 +247,7 @@ def test_javascript_that_no_grammar_reads_keeps_the_first_problem(tmp_path: Path
     target = tmp_path / "broken.jsx"
     target.write_text("import Taro from '@tarojs/taro'\nconst a = <View>{ }}</View> &\nTaro.login()\n", encoding="utf-8")
     result = scan_one(str(target), "broken.jsx", OPTIONS)
-    assert result.problems == ("line 2: does not parse; the rest of the file was scanned",)
+    assert result.problems == (ScanNote(ScanNoteKind.DOES_NOT_PARSE, line=2),)
     assert [(s.api, s.line) for s in result.call_sites] == [("login", 3)]
 
 

@@ -11,6 +11,7 @@ from checker.errors import Location
 from checker.model import Platform, Text, UsageShare
 from checker.project.evidence import BuildCommand, PlatformFile
 from checker.project.profile import ProjectProfile, TargetsDeclaration, TaroVersionInfo
+from checker.rules._words import evidence_phrase
 from checker.targets.evidence import is_placeholder_appid
 from checker.targets.model import TargetQueryError
 from checker.targets.resolve import resolve_targets
@@ -153,7 +154,7 @@ def test_a_declared_minimum_is_checked_against_the_catalogue() -> None:
 def test_config_comparisons_and_computed_output_roots_are_evidence() -> None:
     p = profile(config_env_comparisons=(("config/prod.js", "app", 7),), output_root_strings=("dist/q1", "build"), output_root_computed=True)
     resolved = resolve_targets(p, PLATFORMS, USAGE)
-    assert [(t.platform, [(e.kind.value, str(e.location), e.detail) for e in t.evidence]) for t in resolved.targets] == [
+    assert [(t.platform, [(e.kind.value, str(e.location), evidence_phrase("en", e.detail)) for e in t.evidence]) for t in resolved.targets] == [
         ("app", [("config_env", "config/prod.js:7", "config/prod.js sets something apart for TARO_ENV 'app'")]),
         ("q1", [("output_root", "config/index.js", "outputRoot 'dist/q1'")]),
     ]
