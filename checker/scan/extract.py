@@ -73,7 +73,7 @@ def extract(
         file_guards = (*file_guards, Guard(GuardKind.PLATFORM_PACKAGE, 1, envs=tuple(sorted(bindings.platform_envs))))
     lines = source.split(b"\n")
     top = top_level_functions(root)
-    nested = nested_functions(root, language, top)
+    nested = nested_functions(_declarations(found), _class_bodies(found), top)
     functions = {**top, **{key: (name, ()) for key, (name, _) in nested.items()}}
     suppressions = {s.line: s for s in (_suppression(node, lines) for node in found.get("comment", ())) if s is not None}
     sites: list[CallSite] = []
@@ -256,6 +256,17 @@ def _in_test_position(node: Node) -> bool:
             return _same(parent.child_by_field_name("condition"), child)
         return False
     return False
+
+
+def _declarations(found: dict[str, list[Node]]) -> list[Node]:
+    """The file's declarations, from the declarators and function names the query already found."""
+    unique = {n.id: n for n in (*(d.parent for d in found.get("decl", ())), *(f.parent for f in found.get("fname", ()))) if n is not None}
+    return list(unique.values())
+
+
+def _class_bodies(found: dict[str, list[Node]]) -> list[Node]:
+    bodies = (c.parent.child_by_field_name("body") for c in found.get("cname", ()) if c.parent is not None)
+    return [b for b in bodies if b is not None and b.type == "class_body"]
 
 
 def _is_const(declarator: Node, assigned: set[str]) -> bool:

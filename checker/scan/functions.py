@@ -13,6 +13,8 @@ whose nested function no caller guards is judged as part of the enclosing one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from checker.scan.guards import GuardReader
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _text
@@ -92,24 +94,22 @@ def function_label(within: str) -> str:
     return within.partition(NESTED_MARK)[0]
 
 
-def nested_functions(root: Node, language: str, top: dict[int, tuple[str, tuple[str, ...]]]) -> dict[int, tuple[str, Node]]:
-    """Function node id -> (``name@line``, the node its name is in scope in) for functions declared inside others."""
+def nested_functions(
+    declarations: Iterable[Node], classes: Iterable[Node], top: dict[int, tuple[str, tuple[str, ...]]],
+) -> dict[int, tuple[str, Node]]:
+    """Function node id -> (``name@line``, the node its name is in scope in) for functions declared inside others,
+    from the file's declarations (lexical, variable, function) and class bodies (the scan's one query finds them)."""
     found: dict[int, tuple[str, Node]] = {}
-    for kind, nodes in captures(root, language, _DECLARATIONS).items():
-        for node in nodes:
-            if kind == "class":
-                found.update(_class_members(node, top))
-                continue
-            scope = node.parent
-            if scope is None or scope.type not in ("statement_block", "switch_body"):
-                continue  # at the top level (or in a class body): not nested
-            for function, name in _functions_declared(node):
-                if function.id not in top and _inside_function(scope):
-                    found[function.id] = (f"{name}{NESTED_MARK}{function.start_point[0] + 1}", scope)
+    for body in classes:
+        found.update(_class_members(body, top))
+    for node in declarations:
+        scope = node.parent
+        if scope is None or scope.type not in ("statement_block", "switch_body"):
+            continue  # at the top level (or in a class body): not nested
+        for function, name in _functions_declared(node):
+            if function.id not in top and _inside_function(scope):
+                found[function.id] = (f"{name}{NESTED_MARK}{function.start_point[0] + 1}", scope)
     return found
-
-
-_DECLARATIONS = "(lexical_declaration) @decl (variable_declaration) @decl (function_declaration) @decl (class_body) @class"
 
 
 def _class_members(body: Node, top: dict[int, tuple[str, tuple[str, ...]]]) -> dict[int, tuple[str, Node]]:
