@@ -131,7 +131,7 @@ def _crossed(matrix: Matrix, current: tuple[Target, ...], after: ProjectResult, 
     for platform, version in sorted(request.raise_to.items()):
         minimum = RuntimeVersion.parse(version)
         old = before_targets.get(platform)
-        old_minimum = RuntimeVersion.parse(old.min_version) if old and old.min_version else None
+        old_minimum = old.minimum if old else None
         uses: dict[str, set[str]] = {}
         for use in after.call_sites + after.components:
             uses.setdefault(use.api, set()).add(use.site.file)

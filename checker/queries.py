@@ -11,7 +11,7 @@ from checker.model import Api, Matrix, Status
 from checker.support import combine, resolve, statement_for, versions_lacking
 from checker.targets.model import Target
 from checker.usage import minimum_for_share, share_at_or_above
-from checker.versions import RuntimeVersion, TaroVersion
+from checker.versions import TaroVersion
 
 __all__ = ["ApiSince", "DiffRow", "TargetsAnswer", "TaroDiff", "api_since", "diff_taro", "usable_under"]
 
@@ -39,7 +39,7 @@ def usable_under(matrix: Matrix, targets: tuple[Target, ...], api_ids: tuple[str
         row: dict[str, str] = {}
         for target in targets:
             catalogue = matrix.runtime_catalogue(target.platform)
-            runtime = RuntimeVersion.parse(target.min_version) if target.min_version and catalogue else None
+            runtime = target.minimum if catalogue else None
             resolution = resolve(api, target.platform, runtime=runtime, has_runtime_axis=catalogue is not None)
             if resolution.support is None:
                 row[target.platform] = Status.UNKNOWN.value
@@ -64,8 +64,9 @@ def usable_under(matrix: Matrix, targets: tuple[Target, ...], api_ids: tuple[str
     coverage = {}
     for target in targets:
         share = matrix.usage.get(matrix.platforms[target.platform].runtime or "")
-        if share is not None and target.min_version:
-            coverage[target.platform] = share_at_or_above(share, RuntimeVersion.parse(target.min_version))
+        minimum = target.minimum
+        if share is not None and minimum is not None:
+            coverage[target.platform] = share_at_or_above(share, minimum)
     return TargetsAnswer(targets, tuple(on_all), tuple(on_some), tuple(on_none), verdicts, coverage, gaps)
 
 

@@ -58,7 +58,7 @@ class Case:
 
 def minimum_of(target: Target) -> RuntimeVersion | None:
     """The target's minimum as a version (parsed once per run in the memo of callers)."""
-    return RuntimeVersion.parse(target.min_version) if target.min_version else None
+    return target.minimum
 
 
 def cite(sources: Iterable[Source]) -> tuple[str, ...]:
