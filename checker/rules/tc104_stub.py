@@ -21,9 +21,11 @@ RULE = Rule(
     },
     vocabulary={
         "en": {"how": {"resolves": "it rejects in development and resolves silently in production: the user sees no error and gets no data",
+                       "silent": "it does nothing and reports no error, in development too: the user gets no data",
                        "unknown": "it {development} in development; what it does in production is not known",
                        "rejects": "it rejects", "throws": "it throws", "undefined": "it is undefined", "fails": "it fails"}},
         "zh": {"how": {"resolves": "开发环境中 reject，生产环境中静默 resolve：用户看不到错误，也拿不到数据",
+                       "silent": "什么也不做且不报错（开发环境中也是）：用户拿不到数据",
                        "unknown": "开发环境中 {development}，生产环境中的行为未知",
                        "rejects": "调用会 reject", "throws": "调用会抛出异常", "undefined": "函数不存在", "fails": "调用会失败"}},
     },
@@ -33,6 +35,8 @@ RULE = Rule(
 def check(case: Case, statement: Statement) -> Finding:
     behaviour = statement.stub
     how = "fails" if behaviour is None else behaviour.production.value
+    if behaviour is not None and behaviour.production is Outcome.RESOLVES and behaviour.development is Outcome.RESOLVES:
+        how = "silent"  # no rejection anywhere (RN's and Taro 1's stubs): not the H5 development/production split
     development = behaviour.development.value if behaviour is not None and behaviour.production is Outcome.UNKNOWN else None
     where = detail(case.target.platform, sources=cite(statement.sources), how=how, development=development)
     return make(RULE, case.site, case.api.id, platform=where)

@@ -276,3 +276,35 @@ def test_taros_own_api_needs_no_runtime_data_even_when_the_taro_version_is_unkno
     assert [(f.code, f.line, f.api, word(f)) for f in found] == [
         ("TC108", 1, "own", "own on weapp: the Taro version cannot be told, and it works in Taro >=1.3.0; unknown is not a pass"),
         ("TC102", 2, "alpha", "alpha needs weapp base library >=2.20.0; the declared minimum is 2.10.4 (test)")]
+
+
+SILENT = """\
+id: silent
+kind: api
+category: base
+summary: A stub that never rejects, for tests.
+support:
+  rn:
+    taro:
+      - versions: ">=3.0.0"
+        status: stub
+        stub: {development: resolves, production: resolves}
+        confidence: computed
+        sources: [pkg]
+  h5:
+    taro:
+      - versions: ">=3.0.0"
+        status: stub
+        stub: {development: rejects, production: resolves}
+        confidence: computed
+        sources: [pkg]
+""" + SOURCES
+
+
+def test_a_stub_that_never_rejects_is_worded_apart_from_the_h5_split(make_matrix: Callable[..., Path]) -> None:
+    matrix = load_matrix(make_matrix({"silent": SILENT}), use_cache=False)
+    (finding,) = check(matrix, call("silent"), targets=(Target("h5", None, "test"), Target("rn", None, "test")))
+    assert word(finding) == ("silent is a stub on h5 (it rejects in development and resolves silently in production: the user sees no"
+                             " error and gets no data); rn (it does nothing and reports no error, in development too: the user gets no data)")
+    assert word(finding, "zh") == ("silent 在 h5（开发环境中 reject，生产环境中静默 resolve：用户看不到错误，也拿不到数据）；"
+                                   "rn（什么也不做且不报错（开发环境中也是）：用户拿不到数据） 上只是桩函数")
