@@ -159,12 +159,16 @@ def function_calls(
     for qualified, scope in nested.values():
         if qualified in wrappers:
             in_scope.setdefault(function_label(qualified), []).append((qualified, scope))
-    calls = _member_calls(root, language, in_scope, lines, reader, file_guards, functions)
     names = sorted({function_label(w) for w in wrappers if not w.startswith(_THIS)} | set(imported))
-    if not names:
-        return calls
-    quoted = " ".join(f'"{name}"' for name in names)
-    for node in captures(root, language, f"((identifier) @id (#any-of? @id {quoted}))").get("id", ()):
+    members = sorted(name.removeprefix(_THIS) for name in in_scope if name.startswith(_THIS))
+    patterns = [f"((identifier) @id (#any-of? @id {_quoted(names)}))"] if names else []
+    if members:  # this.onTap inside the class: the same walk of the tree
+        patterns.append(f"(member_expression object: (this) property: (property_identifier) @member (#any-of? @member {_quoted(members)}))")
+    if not patterns:
+        return []
+    found = captures(root, language, " ".join(patterns))
+    calls = _member_calls(found.get("member", ()), in_scope, lines, reader, file_guards, functions)
+    for node in found.get("id", ()):
         parent = node.parent
         if parent is None or parent.type in _NOT_A_USE or in_type(node):
             continue
@@ -188,17 +192,12 @@ def function_calls(
 
 
 def _member_calls(
-    root: Node, language: str, in_scope: dict[str, list[tuple[str, Node]]], lines: list[bytes], reader: GuardReader,
+    found: Iterable[Node], in_scope: dict[str, list[tuple[str, Node]]], lines: list[bytes], reader: GuardReader,
     file_guards: tuple[Guard, ...], functions: dict[int, tuple[str, tuple[str, ...]]],
 ) -> list[Call]:
     """``this.onTap()`` and ``onClick={this.onTap}`` inside the class that defines onTap."""
-    members = sorted(name.removeprefix(_THIS) for name in in_scope if name.startswith(_THIS))
-    if not members:
-        return []
-    quoted = " ".join(f'"{name}"' for name in members)
-    query = f"(member_expression object: (this) property: (property_identifier) @member (#any-of? @member {quoted}))"
     calls = []
-    for node in captures(root, language, query).get("member", ()):
+    for node in found:
         use = node.parent
         target = _nested_target(use, in_scope.get(_THIS + _text(node), ())) if use is not None else None
         if use is None or target is None:
@@ -206,6 +205,10 @@ def _member_calls(
         line, column = position(use, lines)
         calls.append(Call(target, None, line, column, file_guards + reader.guards_of(use), enclosing_function(use, functions)))
     return calls
+
+
+def _quoted(names: list[str]) -> str:
+    return " ".join(f'"{name}"' for name in names)
 
 
 def _nested_target(node: Node, candidates: tuple[tuple[str, Node], ...] | list[tuple[str, Node]]) -> str | None:
