@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Collection
 from functools import cache
 
 import tree_sitter
 import tree_sitter_javascript
 import tree_sitter_typescript
 
-__all__ = ["Node", "captures", "first_error", "language_for", "parse", "parse_as_built"]
+__all__ = ["IDENTIFIERS", "THIS_MEMBERS", "Node", "captures", "first_error", "language_for", "named", "parse", "parse_as_built"]
 
 Node = tree_sitter.Node
 
@@ -120,6 +121,19 @@ def _query(language: str, source: str) -> tree_sitter.Query:
 def captures(node: tree_sitter.Node, language: str, source: str) -> dict[str, list[tree_sitter.Node]]:
     """Nodes captured by a tree-sitter query (compiled once per language and text), by capture name."""
     return tree_sitter.QueryCursor(_query(language, source)).captures(node)
+
+
+def named(node: tree_sitter.Node, language: str, pattern: str, names: Collection[str]) -> list[tree_sitter.Node]:
+    """The nodes ``pattern`` captures as ``@name`` whose text is one of ``names``, in source order. One static
+    query filtered here: a query written for each file's names costs more to compile (milliseconds) than the walk."""
+    if not names:
+        return []
+    wanted = {name.encode() for name in names}
+    return [n for n in captures(node, language, pattern).get("name", ()) if n.text in wanted]
+
+
+IDENTIFIERS = "(identifier) @name"
+THIS_MEMBERS = "(member_expression object: (this) property: (property_identifier) @name)"
 
 
 def first_error(root: tree_sitter.Node) -> tree_sitter.Node:

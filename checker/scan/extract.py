@@ -12,7 +12,7 @@ from checker.scan.libraries import library_sites
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _string_value, _text, _unwrap
 from checker.scan.sites import Argument, Call, CallSite, ComponentUse, FileScan, Guard, GuardKind, ScanNote, ScanNoteKind, Suppression, WrapperUse
-from checker.syntax import Node, captures, first_error, parse_as_built
+from checker.syntax import IDENTIFIERS, Node, captures, first_error, named, parse_as_built
 
 __all__ = ["extract"]
 
@@ -82,8 +82,7 @@ def extract(
         if use is not None and not _in_test_position(node) and not in_type(node):
             sites.append(_site(node, *use, display, lines, reader, file_guards, functions))
     if bindings.named:
-        names = " ".join(f'"{name}"' for name in sorted(bindings.named))
-        for node in captures(root, language, f"((identifier) @id (#any-of? @id {names}))").get("id", ()):
+        for node in named(root, language, IDENTIFIERS, bindings.named):
             api = bindings.named_api(node) if not _is_declaration(node, bindings) else None
             if api is not None and not _in_test_position(node):
                 sites.append(_site(node, api, "taro", display, lines, reader, file_guards, functions))

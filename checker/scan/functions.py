@@ -19,7 +19,7 @@ from checker.scan.guards import GuardReader
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _text
 from checker.scan.sites import Call, Guard
-from checker.syntax import Node, captures
+from checker.syntax import IDENTIFIERS, THIS_MEMBERS, Node, named
 
 __all__ = ["NESTED_MARK", "enclosing_function", "function_calls", "function_label", "nested_functions", "top_level_functions"]
 
@@ -161,14 +161,8 @@ def function_calls(
             in_scope.setdefault(function_label(qualified), []).append((qualified, scope))
     names = sorted({function_label(w) for w in wrappers if not w.startswith(_THIS)} | set(imported))
     members = sorted(name.removeprefix(_THIS) for name in in_scope if name.startswith(_THIS))
-    patterns = [f"((identifier) @id (#any-of? @id {_quoted(names)}))"] if names else []
-    if members:  # this.onTap inside the class: the same walk of the tree
-        patterns.append(f"(member_expression object: (this) property: (property_identifier) @member (#any-of? @member {_quoted(members)}))")
-    if not patterns:
-        return []
-    found = captures(root, language, " ".join(patterns))
-    calls = _member_calls(found.get("member", ()), in_scope, lines, reader, file_guards, functions)
-    for node in found.get("id", ()):
+    calls = _member_calls(named(root, language, THIS_MEMBERS, members), in_scope, lines, reader, file_guards, functions)
+    for node in named(root, language, IDENTIFIERS, names):
         parent = node.parent
         if parent is None or parent.type in _NOT_A_USE or in_type(node):
             continue
@@ -205,10 +199,6 @@ def _member_calls(
         line, column = position(use, lines)
         calls.append(Call(target, None, line, column, file_guards + reader.guards_of(use), enclosing_function(use, functions)))
     return calls
-
-
-def _quoted(names: list[str]) -> str:
-    return " ".join(f'"{name}"' for name in names)
 
 
 def _nested_target(node: Node, candidates: tuple[tuple[str, Node], ...] | list[tuple[str, Node]]) -> str | None:

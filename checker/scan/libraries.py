@@ -7,7 +7,7 @@ from checker.scan.guards import GuardReader
 from checker.scan.position import in_type, position
 from checker.scan.scopes import Bindings, _text
 from checker.scan.sites import CallSite, Guard, GuardKind, WrapperUse
-from checker.syntax import Node, captures
+from checker.syntax import IDENTIFIERS, Node, named
 
 __all__ = ["library_sites"]
 
@@ -23,9 +23,8 @@ def library_sites(
     locals_ = {local: table[bound] for local, bound in bindings.imported.items() if bound in table}
     if not locals_:
         return []
-    names = " ".join(f'"{name}"' for name in sorted(locals_))
     found = []
-    for node in captures(root, language, f"((identifier) @id (#any-of? @id {names}))").get("id", ()):
+    for node in named(root, language, IDENTIFIERS, locals_):
         parent = node.parent
         if parent is None or parent.type in ("import_specifier", "export_specifier") or in_type(node):
             continue
