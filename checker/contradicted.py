@@ -56,7 +56,7 @@ def drop_contradicted(
         against = next((site for site in in_entry if site.via not in own), None)
         if against is not None:
             notes[target.platform] = _note(target.platform, against)
-        elif _scripts_only(target) and not used & set(own):
+        elif _weak_evidence_only(target) and not used & set(own):
             files = _files_by_global(site for site in unguarded if site.via not in own)
             via, sites = max(files.items(), key=lambda item: (len(item[1]), item[0]), default=("", []))
             if len(sites) >= _MANY_FILES:
@@ -107,7 +107,7 @@ def _without(note: Note, dropped: set[str], kept: tuple[Target, ...]) -> Note | 
     return note
 
 
-def _scripts_only(target: Target) -> bool:
+def _weak_evidence_only(target: Target) -> bool:
     """Nothing but build scripts, or a project file as the template writes it (``touristappid``), says it ships there."""
     return all(e.kind is EvidenceKind.BUILD_SCRIPT or not e.strong for e in target.evidence)
 

@@ -20,6 +20,7 @@ __all__ = [
     "PlatformDetail",
     "Requirement",
     "Severity",
+    "arg_text",
     "at_or_above",
     "group_platforms",
     "sort_key",
@@ -74,6 +75,13 @@ class Requirement:
 
 
 Arg = str | int | float | bool | None | tuple[str, ...]
+
+
+def arg_text(value: Arg) -> str:
+    """An argument as plain text: a list joined with ", ", nothing for None."""
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from checker.findings import Arg, Finding, PlatformDetail
+from checker.findings import Arg, Finding, PlatformDetail, arg_text
 from checker.rules import rule_for
 from checker.rules.rule import DEFAULT_VARIANT, Rule
 
@@ -26,11 +26,6 @@ def slug(code: str) -> str:
     return found.slug if found is not None else code
 
 
-def _text(value: Arg) -> str:
-    if isinstance(value, tuple):
-        return ", ".join(value)
-    return "" if value is None else str(value)
-
 
 def fill(template: str, values: Mapping[str, Arg], words: Mapping[str, Mapping[str, str]] | None = None, lang: str = "en") -> str:
     """``template`` with its ``{name}`` and ``{name?text|other}`` parts filled from ``values``."""
@@ -42,7 +37,7 @@ def fill(template: str, values: Mapping[str, Arg], words: Mapping[str, Mapping[s
         vocabulary = words.get(name, {})
         if isinstance(raw, tuple) and vocabulary:  # each item worded: ("TC105",) -> "a gap above the minimum"
             return ", ".join(vocabulary.get(item, item) for item in raw)
-        text = _text(raw)
+        text = arg_text(raw)
         wording = vocabulary.get(text)
         return fill(wording, values, {k: v for k, v in words.items() if k != name}, lang) if wording is not None else text
 
@@ -84,7 +79,7 @@ def word(finding: Finding, lang: str = "en") -> str:
     """The finding's message in ``lang`` (en or zh; English where a template has no translation)."""
     rule = rule_for(finding.code)
     if rule is None:
-        return _text(finding.args.get("text")) or finding.code
+        return arg_text(finding.args.get("text")) or finding.code
     return _word(rule, finding, finding.platforms, lang)
 
 

@@ -83,8 +83,9 @@ def judge_at_callers(
             continue
         sites = []
         outer = dict(scan.nesting)
+        guarded_here = {within for file, within in guarded if file == display}
         for site in scan.call_sites:
-            site = _lift(site, outer, lambda within, file=display: (file, within) in guarded)  # noqa: B023 (used at once)
+            site = _lift(site, outer, guarded_here)
             found = callers.get((display, site.within)) if site.within else None
             if not found or (display, site.within) not in guarded or (display, site.within) in opaque:
                 sites.append(site)  # no caller adds a guard: the site as it is, once
@@ -95,10 +96,10 @@ def judge_at_callers(
     return out
 
 
-def _lift(site: CallSite, outer: dict[str, str], guarded: Callable[[str], bool]) -> CallSite:
+def _lift(site: CallSite, outer: dict[str, str], guarded: set[str]) -> CallSite:
     """A site in a nested function no caller guards is judged as part of the function it is declared in."""
     within = site.within
-    while within is not None and within in outer and not guarded(within):
+    while within is not None and within in outer and within not in guarded:
         within = outer[within]
     return site if within == site.within else replace(site, within=within)
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker.errors import Location, ProjectError
-from checker.findings import Arg, Args
+from checker.findings import Arg, Args, arg_text
 from checker.versions import RuntimeVersion
 
 __all__ = ["Detail", "Evidence", "EvidenceKind", "Said", "Target", "TargetQueryError", "detail_args", "details_of"]
@@ -71,7 +71,7 @@ def detail_args(details: Sequence[Detail]) -> dict[str, tuple[str, ...]]:
     """Details as a note's aligned arguments: ``evidence`` what each says, ``evidence_<name>`` each argument ("" where unset)."""
     names = sorted({name for d in details for name in d.args})
     return {"evidence": tuple(d.said.value for d in details),
-            **{_PREFIX + name: tuple(_text(d.args.get(name)) for d in details) for name in names}}
+            **{_PREFIX + name: tuple(arg_text(d.args.get(name)) for d in details) for name in names}}
 
 
 def details_of(values: Mapping[str, Arg]) -> list[Detail]:
@@ -81,11 +81,6 @@ def details_of(values: Mapping[str, Arg]) -> list[Detail]:
     return [Detail(Said(kind), Args.of({name: column[i] for name, column in columns.items() if i < len(column) and column[i]}))
             for i, kind in enumerate(said if isinstance(said, tuple) else ())]
 
-
-def _text(value: Arg) -> str:
-    if isinstance(value, tuple):
-        return ", ".join(value)
-    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True)
